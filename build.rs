@@ -1,0 +1,20 @@
+//! Compiles data/dataset.toml into Rust statics. A broken dataset fails the build with a message that
+//! names each bad record and field.
+
+use std::{env, fs, path::Path, process};
+
+fn main() {
+    let path = "data/dataset.toml";
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| {
+        eprintln!("error: cannot read {path}: {e}");
+        process::exit(1);
+    });
+    let data = ice_matrix_datagen::load(&text).unwrap_or_else(|problems| {
+        // cargo shows a failing build script's stderr; one line per problem.
+        eprint!("error: {}", ice_matrix_datagen::report(path, &problems));
+        process::exit(1);
+    });
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.rs");
+    fs::write(&out, ice_matrix_datagen::codegen::rust(&data)).expect("OUT_DIR is writable");
+}

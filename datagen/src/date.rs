@@ -1,0 +1,85 @@
+//! Dates as the research knows them: a year, a month or a day, never more precise than the source.
+
+use std::fmt;
+
+/// A calendar date whose month and day may be unknown (0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub y: u16,
+    pub m: u8,
+    pub d: u8,
+}
+
+impl Date {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists in that month.
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let bad = || format!("\"{s}\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        let parts: Vec<&str> = s.split('-').collect();
+        let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+        if !matches!(lens.as_slice(), [4] | [4, 2] | [4, 2, 2])
+            || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(bad());
+        }
+        let num = |i: usize| parts.get(i).map_or(Ok(0), |p| p.parse::<u16>()).map_err(|_| bad());
+        let (y, m, d) = (num(0)?, num(1)?, num(2)?);
+        if parts.len() > 1 && !(1..=12).contains(&m) {
+            return Err(format!("\"{s}\" has no month {m}"));
+        }
+        if parts.len() > 2 && (d == 0 || d > days_in_month(y, m as u8) as u16) {
+            return Err(format!("\"{s}\" has no day {d} in that month"));
+        }
+        Ok(Date { y, m: m as u8, d: d as u8 })
+    }
+
+    /// True when month and day are both known.
+    pub fn is_full(&self) -> bool {
+        self.m != 0 && self.d != 0
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.m, self.d) {
+            (0, _) => write!(f, "{:04}", self.y),
+            (m, 0) => write!(f, "{:04}-{m:02}", self.y),
+            (m, d) => write!(f, "{:04}-{m:02}-{d:02}", self.y),
+        }
+    }
+}
+
+fn days_in_month(y: u16, m: u8) -> u8 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision_and_round_trips() {
+        for s in ["2019", "2019-08", "2019-08-22", "2024-02-29"] {
+            assert_eq!(Date::parse(s).unwrap().to_string(), s);
+        }
+    }
+
+    #[test]
+    fn rejects_impossible_or_malformed_dates() {
+        for s in ["", "19", "2019-13", "2019-00", "2019-02-29", "2019-04-31", "2019/08/22", "2019-8-2", "２０１９"] {
+            assert!(Date::parse(s).is_err(), "{s} should be rejected");
+        }
+    }
+
+    #[test]
+    fn orders_by_year_then_month_then_day() {
+        let a = Date::parse("2019").unwrap();
+        let b = Date::parse("2019-08").unwrap();
+        let c = Date::parse("2019-08-22").unwrap();
+        assert!(a < b && b < c && c < Date::parse("2020").unwrap());
+    }
+}

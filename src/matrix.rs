@@ -1,0 +1,150 @@
+//! Aggregation: from events to the cells of the company × pressure-type matrix, and from a filter to
+//! what is shown. Pure Rust, no browser APIs.
+//!
+//! Rule for a cell with several events: it shows the outcome of its most recent event (on the same
+//! date, the stronger break of ties, i.e. the lower rank). The legend states this rule.
+
+use crate::model::{Dataset, Date};
+
+/// Which cell: company index and pressure-type index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CellRef {
+    pub company: u16,
+    pub pressure: u8,
+}
+
+/// The events behind one cell.
+#[derive(Debug, PartialEq)]
+pub struct Cell {
+    /// Event indexes, newest first.
+    pub events: Vec<u16>,
+    /// The outcome the cell shows (index into `outcomes`), from its most recent event.
+    pub outcome: u8,
+    pub latest: Date,
+}
+
+/// All non-empty cells, computed once from the dataset.
+#[derive(Debug, PartialEq)]
+pub struct Grid {
+    pub width: usize,
+    /// `cells[company * width + pressure]`.
+    pub cells: Vec<Option<Cell>>,
+    /// Events per company.
+    pub company_events: Vec<u32>,
+}
+
+impl Grid {
+    pub fn build(ds: &Dataset) -> Grid {
+        let width = ds.pressure_types.len();
+        let mut lists: Vec<Vec<u16>> = vec![Vec::new(); ds.companies.len() * width];
+        let mut company_events = vec![0u32; ds.companies.len()];
+        for (i, e) in ds.events.iter().enumerate() {
+            company_events[e.company as usize] += 1;
+            for &p in e.pressure_types {
+                lists[e.company as usize * width + p as usize].push(i as u16);
+            }
+        }
+        let cells = lists
+            .into_iter()
+            .map(|mut evs| {
+                // Newest first; on the same date the stronger outcome leads, then the id for stability.
+                evs.sort_by(|&a, &b| {
+                    let (a, b) = (&ds.events[a as usize], &ds.events[b as usize]);
+                    b.date.cmp(&a.date).then(a.outcome.cmp(&b.outcome)).then(a.id.cmp(b.id))
+                });
+                let head = &ds.events[*evs.first()? as usize];
+                Some(Cell { outcome: head.outcome, latest: head.date, events: evs })
+            })
+            .collect();
+        Grid { width, cells, company_events }
+    }
+
+    pub fn cell(&self, at: CellRef) -> Option<&Cell> {
+        if at.pressure as usize >= self.width {
+            return None;
+        }
+        self.cells.get(at.company as usize * self.width + at.pressure as usize)?.as_ref()
+    }
+}
+
+/// What the reader chose to see.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Bit `i` set hides cells whose outcome is `outcomes[i]`.
+    pub hidden_outcomes: u32,
+    /// Only this sector (index), if set.
+    pub sector: Option<u8>,
+    /// Hide companies in non-tech sectors.
+    pub tech_only: bool,
+}
+
+impl Filter {
+    pub fn shows_outcome(&self, outcome: u8) -> bool {
+        self.hidden_outcomes & (1 << outcome) == 0
+    }
+
+    pub fn is_default(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+/// The matrix as shown under a filter, with the figures that describe it.
+#[derive(Debug, PartialEq)]
+pub struct View {
+    /// Company indexes of the rows shown, most events first, then by name.
+    pub rows: Vec<u16>,
+    /// Distinct events behind the shown cells.
+    pub events: usize,
+    /// Shown companies with at least one shown event of the strongest outcome (rank order's first).
+    pub strongest: usize,
+    /// Shown cells per outcome index.
+    pub cells_per_outcome: Vec<usize>,
+}
+
+impl View {
+    pub fn build(ds: &Dataset, grid: &Grid, f: &Filter) -> View {
+        let mut rows = Vec::new();
+        let mut counted = vec![false; ds.events.len()];
+        let mut events = 0;
+        let mut strongest = 0;
+        let mut cells_per_outcome = vec![0; ds.outcomes.len()];
+        for (c, company) in ds.companies.iter().enumerate() {
+            let sector = &ds.sectors[company.sector as usize];
+            if f.sector.is_some_and(|s| s != company.sector) || (f.tech_only && !sector.tech) {
+                continue;
+            }
+            let mut shown = false;
+            let mut cut = false;
+            for p in 0..grid.width {
+                let Some(cell) = grid.cell(CellRef { company: c as u16, pressure: p as u8 }) else { continue };
+                if !f.shows_outcome(cell.outcome) {
+                    continue;
+                }
+                shown = true;
+                cells_per_outcome[cell.outcome as usize] += 1;
+                for &e in &cell.events {
+                    if !counted[e as usize] {
+                        counted[e as usize] = true;
+                        events += 1;
+                    }
+                    cut |= ds.events[e as usize].outcome == 0;
+                }
+            }
+            if shown {
+                rows.push(c as u16);
+                strongest += cut as usize;
+            }
+        }
+        rows.sort_by(|&a, &b| {
+            grid.company_events[b as usize]
+                .cmp(&grid.company_events[a as usize])
+                .then_with(|| ds.companies[a as usize].name.cmp(ds.companies[b as usize].name))
+        });
+        View { rows, events, strongest, cells_per_outcome }
+    }
+
+    /// Whether a cell is on screen: its row is shown and its outcome is not filtered out.
+    pub fn shows(&self, grid: &Grid, f: &Filter, at: CellRef) -> bool {
+        self.rows.contains(&at.company) && grid.cell(at).is_some_and(|c| f.shows_outcome(c.outcome))
+    }
+}

@@ -1,0 +1,158 @@
+//! The dataset as the widget holds it: `'static` tables generated at build time from
+//! `data/dataset.toml` (see `build.rs`). References between records are indexes into these tables,
+//! already checked by the build, so the view never looks anything up by string.
+//!
+//! Optional text fields are empty strings when absent.
+
+/// A date whose month and day may be unknown (0). Orders chronologically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub y: u16,
+    pub m: u8,
+    pub d: u8,
+}
+
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+impl Date {
+    /// "22 August 2019", "August 2019" or "2019", as precise as the data.
+    pub fn long(&self) -> String {
+        let y = self.y.to_string();
+        match (self.m, self.d) {
+            (0, _) => y,
+            (m, 0) => format!("{} {y}", MONTHS[(m - 1) as usize % 12]),
+            (m, d) => format!("{d} {} {y}", MONTHS[(m - 1) as usize % 12]),
+        }
+    }
+
+    /// "Aug 2019" or "2019": the month at most, for cell labels.
+    pub fn short(&self) -> String {
+        match self.m {
+            0 => self.y.to_string(),
+            m => format!("{} {}", &MONTHS[(m - 1) as usize % 12][..3], self.y),
+        }
+    }
+
+    /// ISO 8601 at the known precision, for `<time datetime>`.
+    pub fn iso(&self) -> String {
+        match (self.m, self.d) {
+            (0, _) => format!("{:04}", self.y),
+            (m, 0) => format!("{:04}-{m:02}", self.y),
+            (m, d) => format!("{:04}-{m:02}-{d:02}", self.y),
+        }
+    }
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Sector {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// False for non-tech companies and institutions, which a filter can hide.
+    pub tech: bool,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct PressureType {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub short: &'static str,
+    pub definition: &'static str,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Outcome {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// A word or two for the cell itself.
+    pub short: &'static str,
+    pub glyph: &'static str,
+    /// Cell fill, `#rrggbb`.
+    pub color: &'static str,
+    /// Text colour on the fill, computed at build time for contrast.
+    pub ink: &'static str,
+    /// Lower is a stronger break of ties. Outcomes are stored in rank order.
+    pub rank: u32,
+    pub definition: &'static str,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Company {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// Index into [`Dataset::sectors`].
+    pub sector: u8,
+    pub note: &'static str,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Source {
+    pub id: &'static str,
+    pub url: &'static str,
+    pub publisher: &'static str,
+    /// Where the link is a copy: what it is ("syndicated copy on …").
+    pub via: &'static str,
+    pub title: &'static str,
+    /// Set when the title was not seen as a headline ("reconstructed from the link").
+    pub title_note: &'static str,
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Event {
+    pub id: &'static str,
+    /// Index into [`Dataset::companies`].
+    pub company: u16,
+    /// Subsidiary, product or division at issue.
+    pub unit: &'static str,
+    pub date: Date,
+    /// Indexes into [`Dataset::pressure_types`]; never empty.
+    pub pressure_types: &'static [u8],
+    /// Index into [`Dataset::outcomes`].
+    pub outcome: u8,
+    pub summary: &'static str,
+    pub stakes: &'static str,
+    pub actors: &'static str,
+    /// Signatories or participants, where a source gives a number.
+    pub people: Option<u32>,
+    pub result: &'static str,
+    pub confidence: &'static str,
+    pub disputed: &'static str,
+    /// Indexes into [`Dataset::sources`]; never empty.
+    pub sources: &'static [u16],
+}
+
+/// The whole dataset. Events are sorted by date, outcomes by rank.
+#[derive(Debug, PartialEq)]
+pub struct Dataset {
+    pub version: &'static str,
+    pub updated: Date,
+    pub title: &'static str,
+    pub question: &'static str,
+    pub sectors: &'static [Sector],
+    pub pressure_types: &'static [PressureType],
+    pub outcomes: &'static [Outcome],
+    pub companies: &'static [Company],
+    pub events: &'static [Event],
+    pub sources: &'static [Source],
+}
+
+include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_at_their_precision() {
+        let d = Date { y: 2019, m: 8, d: 22 };
+        assert_eq!(d.long(), "22 August 2019");
+        assert_eq!(d.short(), "Aug 2019");
+        assert_eq!(d.iso(), "2019-08-22");
+        assert_eq!(Date { y: 2019, m: 8, d: 0 }.long(), "August 2019");
+        assert_eq!(Date { y: 2019, m: 0, d: 0 }.long(), "2019");
+        assert_eq!(Date { y: 2019, m: 0, d: 0 }.iso(), "2019");
+    }
+}

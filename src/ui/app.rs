@@ -1,0 +1,90 @@
+//! The root: holds the view state in one reducer, derives the matrix from it, keeps the URL hash in
+//! step, and handles Esc.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{cell_dom_id, detail::Detail, figures::Figures, filters::Filters, legend::Legend, table::Table};
+use crate::browser;
+use crate::matrix::{Grid, View};
+use crate::model::DATASET;
+use crate::state::{Action, ViewState};
+
+/// The Yew wrapper around the pure reducer in `state.rs`.
+#[derive(PartialEq)]
+pub struct Store(pub ViewState);
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.0.apply(action) {
+            Some(next) => Rc::new(Store(next)),
+            None => self,
+        }
+    }
+}
+
+pub type Dispatch = UseReducerDispatcher<Store>;
+
+#[component]
+pub fn App() -> Html {
+    let ds = &DATASET;
+    let store = use_reducer(|| Store(ViewState::from_hash(&browser::hash(), &DATASET)));
+    let state = store.0;
+    let grid = use_memo((), |_| Grid::build(&DATASET));
+    let view = {
+        let grid = grid.clone();
+        use_memo(state.filter, move |f| View::build(&DATASET, &grid, f))
+    };
+
+    use_effect_with(state, |s| browser::set_hash(&s.to_hash(&DATASET)));
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = browser::on_hash_change(move |h| {
+                dispatch.dispatch(Action::Restore(ViewState::from_hash(&h, &DATASET)))
+            });
+            move || drop(listener)
+        });
+    }
+
+    let close = {
+        let dispatch = store.dispatcher();
+        Callback::from(move |_: ()| {
+            if let Some(at) = state.open {
+                dispatch.dispatch(Action::Close);
+                browser::focus(&cell_dom_id(at));
+            }
+        })
+    };
+    let onkeydown = {
+        let close = close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                close.emit(());
+            }
+        })
+    };
+
+    let open = state.open.filter(|&at| view.shows(&grid, &state.filter, at));
+    html! {
+        <div class="im" {onkeydown}>
+            <header class="im-head">
+                <h2 class="im-title">{ ds.title }</h2>
+                <p class="im-question">{ ds.question }</p>
+            </header>
+            <Figures view={view.clone()} />
+            <Filters filter={state.filter} dispatch={store.dispatcher()} />
+            <Legend filter={state.filter} view={view.clone()} dispatch={store.dispatcher()} />
+            <Table grid={grid.clone()} view={view.clone()} filter={state.filter} {open} dispatch={store.dispatcher()} />
+            if let Some(at) = open {
+                <Detail {at} grid={grid.clone()} onclose={close} />
+            }
+            <footer class="im-foot">
+                { format!("Data version {}, updated {}. ", ds.version, ds.updated.long()) }
+                { "Every event links to the reporting it comes from." }
+            </footer>
+        </div>
+    }
+}

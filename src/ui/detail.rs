@@ -1,0 +1,101 @@
+//! The detail panel: the dated events behind one cell, newest first, each with its sources.
+//! Focus moves to its heading when it opens, so keyboard and screen-reader users land in it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::matrix::{CellRef, Grid};
+use crate::model::{DATASET, Event, Source};
+use crate::text;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailProps {
+    pub at: CellRef,
+    pub grid: Rc<Grid>,
+    pub onclose: Callback<()>,
+}
+
+#[component]
+pub fn Detail(props: &DetailProps) -> Html {
+    let ds = &DATASET;
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(props.at, move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let Some(cell) = props.grid.cell(props.at) else { return Html::default() };
+    let company = &ds.companies[props.at.company as usize];
+    let pressure = &ds.pressure_types[props.at.pressure as usize];
+    let onclose = props.onclose.reform(|_: MouseEvent| ());
+    html! {
+        <section id="im-detail" class="im-detail" aria-labelledby="im-detail-title">
+            <div class="im-detail-head">
+                <h3 id="im-detail-title" tabindex="-1" ref={heading}>
+                    { company.name }{ ": " }{ pressure.label }
+                    <span class="im-sub">{ text::count(cell.events.len(), "event", "events") }{ ", newest first" }</span>
+                </h3>
+                <button type="button" class="im-close" onclick={onclose} aria-label="Close the events and return to the matrix">
+                    { "Close" }<span aria-hidden="true">{ " ×" }</span>
+                </button>
+            </div>
+            <p class="im-def">{ pressure.definition }</p>
+            <ol class="im-events">
+                for &e in cell.events.iter() {
+                    <li key={e as usize}>{ event(&ds.events[e as usize]) }</li>
+                }
+            </ol>
+        </section>
+    }
+}
+
+fn event(e: &Event) -> Html {
+    let ds = &DATASET;
+    let o = &ds.outcomes[e.outcome as usize];
+    let who = match (e.actors, e.people) {
+        ("", None) => String::new(),
+        ("", Some(n)) => text::count(n as usize, "person", "people"),
+        (a, _) => a.to_string(),
+    };
+    html! {
+        <article class="im-event">
+            <p class="im-event-meta">
+                <time datetime={e.date.iso()}>{ e.date.long() }</time>
+                if !e.unit.is_empty() { <span class="im-unit">{ e.unit }</span> }
+                <span class={classes!("im-badge", format!("o-{}", o.id))} title={o.definition}>
+                    <span aria-hidden="true">{ o.glyph }{ " " }</span>{ o.label }
+                </span>
+            </p>
+            <p class="im-summary">{ e.summary }</p>
+            <dl class="im-facts">
+                if !e.stakes.is_empty() { <dt>{ "At stake" }</dt><dd>{ e.stakes }</dd> }
+                if !who.is_empty() { <dt>{ "Who pushed" }</dt><dd>{ who }</dd> }
+                <dt>{ "What came of it" }</dt><dd>{ e.result }</dd>
+                if !e.disputed.is_empty() { <dt>{ "Sources differ" }</dt><dd>{ e.disputed }</dd> }
+                if e.confidence != "high" {
+                    <dt>{ "Confidence" }</dt>
+                    <dd>{ "Medium: partly supported (for example a date inferred or a single secondary source)." }</dd>
+                }
+            </dl>
+            <ul class="im-sources" aria-label="Sources">
+                for &s in e.sources.iter() { <li key={s as usize}>{ source(&ds.sources[s as usize]) }</li> }
+            </ul>
+        </article>
+    }
+}
+
+fn source(s: &Source) -> Html {
+    html! {
+        <>
+            <a href={s.url} target="_blank" rel="noopener noreferrer">{ s.title }</a>
+            if !s.title_note.is_empty() { <span class="im-note">{ format!(" ({})", s.title_note) }</span> }
+            { " — " }<span class="im-pub">{ s.publisher }</span>
+            if !s.via.is_empty() { <span class="im-note">{ format!(" ({})", s.via) }</span> }
+            { s.date.map(|d| format!(", {}", d.long())).unwrap_or_else(|| ", undated".to_string()) }
+        </>
+    }
+}

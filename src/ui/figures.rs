@@ -1,0 +1,28 @@
+//! Key figures above the matrix, computed from what is shown.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::matrix::View;
+use crate::model::DATASET;
+use crate::text;
+
+#[derive(Properties, PartialEq)]
+pub struct FiguresProps {
+    pub view: Rc<View>,
+}
+
+#[component]
+pub fn Figures(props: &FiguresProps) -> Html {
+    let v = &props.view;
+    let strongest = DATASET.outcomes.first().map_or("", |o| o.label);
+    html! {
+        <dl class="im-figures">
+            <div><dt>{ "Companies" }</dt><dd>{ v.rows.len() }</dd></div>
+            <div><dt>{ "Events" }</dt><dd>{ v.events }</dd></div>
+            <div><dt>{ format!("Companies with “{strongest}” at least once") }</dt><dd>{ v.strongest }</dd></div>
+            <p class="im-live" role="status" aria-live="polite">{ text::shown(v) }</p>
+        </dl>
+    }
+}
