@@ -1,0 +1,184 @@
+//! A broken dataset must be rejected with a message that names the record and the field.
+//! Each test starts from a small valid file and breaks one thing.
+
+use ice_matrix_datagen::{Problem, load};
+
+const VALID: &str = r##"
+version = "1.0.0"
+updated = "2026-11-25"
+title = "T"
+question = "Q"
+
+[[sectors]]
+id = "big-tech"
+label = "Big Tech"
+tech = true
+
+[[pressure_types]]
+id = "employee-letter"
+label = "Employee letter"
+short = "Letter"
+definition = "Staff sign a letter."
+rule = "Staff only."
+
+[[outcomes]]
+id = "ties-cut"
+label = "Ties cut"
+short = "Cut"
+glyph = "x"
+color = "#0868ac"
+rank = 1
+definition = "Ended."
+rule = "Only when ended."
+
+[[outcomes]]
+id = "no-change"
+label = "No change"
+short = "None"
+glyph = "="
+color = "#bdbdbd"
+rank = 2
+definition = "Kept."
+rule = "Kept."
+
+[[companies]]
+id = "acme"
+name = "Acme"
+sector = "big-tech"
+
+[[events]]
+id = "acme-2019-letter"
+company = "acme"
+date = "2019-06-21"
+pressure_types = ["employee-letter"]
+outcome = "no-change"
+summary = "Staff wrote a letter."
+result = "Nothing changed."
+confidence = "high"
+
+[[events.sources]]
+url = "https://example.org/a"
+publisher = "Example"
+title = "A letter"
+date = "2019-06-21"
+"##;
+
+fn problems(text: &str) -> Vec<Problem> {
+    match load(text) {
+        Ok(_) => panic!("the broken dataset was accepted"),
+        Err(p) => p,
+    }
+}
+
+/// Asserts exactly one problem, on this record and field, whose message contains `needle`.
+fn rejects(text: String, record: &str, field: &str, needle: &str) {
+    let p = problems(&text);
+    assert_eq!(p.len(), 1, "expected one problem, got {p:#?}");
+    assert_eq!(p[0].record, record);
+    assert_eq!(p[0].field, field);
+    assert!(p[0].message.contains(needle), "message {:?} lacks {needle:?}", p[0].message);
+    let line = p[0].to_string();
+    assert!(line.contains(record) && line.contains(field), "the printed line names record and field: {line}");
+}
+
+#[test]
+fn the_fixture_is_valid_and_resolves_references() {
+    let c = load(VALID).expect("valid");
+    assert_eq!(c.events.len(), 1);
+    assert_eq!(c.events[0].outcome, 1, "no-change is rank 2, so index 1");
+    assert_eq!(c.sources[0].id, "acme-2019-letter-s1");
+}
+
+#[test]
+fn rejects_an_unknown_company() {
+    rejects(VALID.replace("company = \"acme\"", "company = \"acne\""), "event \"acme-2019-letter\"", "company", "unknown company \"acne\"");
+}
+
+#[test]
+fn rejects_an_unknown_pressure_type_and_outcome() {
+    rejects(VALID.replace("[\"employee-letter\"]", "[\"letter\"]"), "event \"acme-2019-letter\"", "pressure_types", "unknown pressure type");
+    rejects(VALID.replace("outcome = \"no-change\"", "outcome = \"cut\""), "event \"acme-2019-letter\"", "outcome", "unknown outcome \"cut\"");
+}
+
+#[test]
+fn rejects_an_unknown_sector() {
+    rejects(VALID.replace("sector = \"big-tech\"", "sector = \"tech\""), "company \"acme\"", "sector", "unknown sector");
+}
+
+#[test]
+fn rejects_an_event_without_a_source() {
+    let cut = VALID.find("[[events.sources]]").unwrap();
+    rejects(VALID[..cut].to_string(), "event \"acme-2019-letter\"", "sources", "at least one source");
+}
+
+#[test]
+fn rejects_a_link_that_is_not_http() {
+    for bad in ["javascript:alert(1)", "ftp://example.org/a", "example.org/a", "https://", "https:///x", "https://exa mple.org"] {
+        rejects(VALID.replace("https://example.org/a", bad), "event \"acme-2019-letter\", source 1", "url", "not an http(s) link");
+    }
+}
+
+#[test]
+fn rejects_bad_dates() {
+    rejects(VALID.replace("date = \"2019-06-21\"\npressure", "date = \"2019-02-30\"\npressure"), "event \"acme-2019-letter\"", "date", "no day 30");
+    rejects(VALID.replace("date = \"2019-06-21\"\npressure", "date = \"21/06/2019\"\npressure"), "event \"acme-2019-letter\"", "date", "not a date");
+    rejects(VALID.replace("date = \"2019-06-21\"\npressure", "date = \"2017-06\"\npressure"), "event \"acme-2019-letter\"", "date", "before 2018");
+    rejects(VALID.replace("date = \"2019-06-21\"\npressure", "date = \"2027-01\"\npressure"), "event \"acme-2019-letter\"", "date", "after the dataset's updated date");
+    let last = VALID.rfind("date = \"2019-06-21\"").unwrap();
+    let source_date = format!("{}date = \"June 2019\"\n", &VALID[..last]);
+    rejects(source_date, "event \"acme-2019-letter\", source 1", "date", "not a date");
+}
+
+#[test]
+fn rejects_duplicate_ids() {
+    let twice = format!("{VALID}\n[[companies]]\nid = \"acme\"\nname = \"Acme again\"\nsector = \"big-tech\"\n");
+    rejects(twice, "company \"acme\"", "id", "duplicate id");
+    let ev = &VALID[VALID.find("[[events]]").unwrap()..];
+    let second = ev.replace("Staff wrote a letter.", "Staff wrote another letter.");
+    rejects(format!("{VALID}\n{second}"), "event \"acme-2019-letter\"", "id", "duplicate id");
+}
+
+#[test]
+fn rejects_a_duplicate_event_under_another_id() {
+    let ev = &VALID[VALID.find("[[events]]").unwrap()..];
+    let copy = ev.replace("id = \"acme-2019-letter\"", "id = \"acme-2019-letter-copy\"");
+    rejects(format!("{VALID}\n{copy}"), "event \"acme-2019-letter-copy\"", "summary", "duplicates event \"acme-2019-letter\"");
+}
+
+#[test]
+fn rejects_a_typo_in_a_field_name_naming_the_record() {
+    rejects(VALID.replace("summary =", "sumary ="), "event \"acme-2019-letter\"", "sumary", "unknown field");
+}
+
+#[test]
+fn rejects_a_missing_required_text() {
+    rejects(VALID.replace("result = \"Nothing changed.\"", "result = \"  \""), "event \"acme-2019-letter\"", "result", "is empty");
+}
+
+#[test]
+fn rejects_an_outcome_colour_that_is_not_hex() {
+    rejects(VALID.replace("#0868ac", "blue"), "outcome \"ties-cut\"", "color", "not a #rrggbb colour");
+}
+
+#[test]
+fn rejects_one_url_cited_two_ways() {
+    let ev = &VALID[VALID.find("[[events]]").unwrap()..];
+    let other = ev
+        .replace("id = \"acme-2019-letter\"", "id = \"acme-2020-walkout\"")
+        .replace("Staff wrote a letter.", "Staff walked out.")
+        .replace("title = \"A letter\"", "title = \"Another title\"");
+    rejects(format!("{VALID}\n{other}"), "event \"acme-2020-walkout\", source 1", "url", "different publisher, title or date");
+}
+
+#[test]
+fn a_syntax_error_reports_the_line() {
+    let p = problems(&VALID.replace("title = \"T\"", "title = \"T"));
+    assert_eq!(p.len(), 1);
+    assert!(p[0].message.contains("line"), "{}", p[0].message);
+}
+
+#[test]
+fn reports_every_problem_at_once() {
+    let text = VALID.replace("company = \"acme\"", "company = \"nope\"").replace("outcome = \"no-change\"", "outcome = \"nope\"");
+    assert_eq!(problems(&text).len(), 2);
+}

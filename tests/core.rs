@@ -1,0 +1,143 @@
+//! Native tests of the pure core on the real dataset: aggregation, filters, the reducer and the hash.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ice_matrix::matrix::{CellRef, Filter, Grid, View};
+use ice_matrix::model::DATASET;
+use ice_matrix::state::{Action, ViewState};
+use ice_matrix::text;
+
+fn company(id: &str) -> u16 {
+    DATASET.companies.iter().position(|c| c.id == id).unwrap_or_else(|| panic!("no company {id}")) as u16
+}
+fn pressure(id: &str) -> u8 {
+    DATASET.pressure_types.iter().position(|p| p.id == id).unwrap() as u8
+}
+fn outcome(id: &str) -> u8 {
+    DATASET.outcomes.iter().position(|o| o.id == id).unwrap() as u8
+}
+
+#[test]
+fn every_event_lands_in_one_cell_per_pressure_type() {
+    let g = Grid::build(&DATASET);
+    let placed: usize = g.cells.iter().flatten().map(|c| c.events.len()).sum();
+    let expected: usize = DATASET.events.iter().map(|e| e.pressure_types.len()).sum();
+    assert_eq!(placed, expected);
+    for (i, e) in DATASET.events.iter().enumerate() {
+        for &p in e.pressure_types {
+            let cell = g.cell(CellRef { company: e.company, pressure: p }).expect("cell exists");
+            assert!(cell.events.contains(&(i as u16)), "{} missing from its cell", e.id);
+        }
+    }
+}
+
+#[test]
+fn a_cell_shows_the_outcome_of_its_most_recent_event_and_lists_newest_first() {
+    let g = Grid::build(&DATASET);
+    let mut multi = 0;
+    for cell in g.cells.iter().flatten() {
+        let dates: Vec<_> = cell.events.iter().map(|&e| DATASET.events[e as usize].date).collect();
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+        let newest = &DATASET.events[cell.events[0] as usize];
+        assert_eq!(cell.outcome, newest.outcome);
+        assert_eq!(cell.latest, newest.date);
+        multi += (cell.events.len() > 1) as usize;
+    }
+    assert!(multi > 0, "the real data has cells with several events, so the rule is exercised");
+}
+
+#[test]
+fn hiding_an_outcome_removes_its_cells_and_rows_left_empty() {
+    let g = Grid::build(&DATASET);
+    let all = View::build(&DATASET, &g, &Filter::default());
+    let no_change = outcome("no-change");
+    let f = Filter { hidden_outcomes: 1 << no_change, ..Filter::default() };
+    let v = View::build(&DATASET, &g, &f);
+    assert_eq!(v.cells_per_outcome[no_change as usize], 0);
+    assert!(v.rows.len() < all.rows.len() && v.events < all.events);
+    for &c in &v.rows {
+        let visible = (0..g.width).filter_map(|p| g.cell(CellRef { company: c, pressure: p as u8 }))
+            .any(|cell| cell.outcome != no_change);
+        assert!(visible, "row {} kept without a visible cell", DATASET.companies[c as usize].name);
+    }
+}
+
+#[test]
+fn the_unfiltered_view_shows_every_company_with_events_and_every_event() {
+    let g = Grid::build(&DATASET);
+    let v = View::build(&DATASET, &g, &Filter::default());
+    assert_eq!(v.events, DATASET.events.len());
+    let with_events = (0..DATASET.companies.len()).filter(|&c| g.company_events[c] > 0).count();
+    assert_eq!(v.rows.len(), with_events);
+    let counts: Vec<u32> = v.rows.iter().map(|&c| g.company_events[c as usize]).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "rows sorted by events, most first");
+    let cut: std::collections::HashSet<u16> =
+        DATASET.events.iter().filter(|e| e.outcome == 0).map(|e| e.company).collect();
+    assert_eq!(v.strongest, cut.len());
+}
+
+#[test]
+fn sector_and_tech_filters_keep_only_matching_companies() {
+    let g = Grid::build(&DATASET);
+    for (s, _) in DATASET.sectors.iter().enumerate() {
+        let v = View::build(&DATASET, &g, &Filter { sector: Some(s as u8), ..Filter::default() });
+        assert!(v.rows.iter().all(|&c| DATASET.companies[c as usize].sector == s as u8));
+    }
+    let v = View::build(&DATASET, &g, &Filter { tech_only: true, ..Filter::default() });
+    assert!(!v.rows.is_empty());
+    assert!(v.rows.iter().all(|&c| DATASET.sectors[DATASET.companies[c as usize].sector as usize].tech));
+    assert!(v.rows.len() < View::build(&DATASET, &g, &Filter::default()).rows.len(), "the data has non-tech rows");
+}
+
+#[test]
+fn the_reducer_changes_state_only_when_something_changes() {
+    let s = ViewState::default();
+    let at = CellRef { company: company("palantir"), pressure: pressure("employee-letter") };
+    let opened = s.apply(Action::Open(at)).expect("opening changes state");
+    assert_eq!(opened.open, Some(at));
+    assert_eq!(opened.apply(Action::Open(at)), None, "same cell again is a no-op");
+    assert_eq!(opened.apply(Action::Close).unwrap().open, None);
+    assert_eq!(s.apply(Action::Close), None);
+    let hidden = s.apply(Action::ToggleOutcome(2)).unwrap();
+    assert!(!hidden.filter.shows_outcome(2));
+    assert_eq!(hidden.apply(Action::ToggleOutcome(2)).unwrap(), s);
+    assert_eq!(s.apply(Action::ToggleOutcome(40)), None, "an out-of-range outcome is ignored");
+    assert_eq!(opened.apply(Action::Reset).unwrap(), s);
+}
+
+#[test]
+fn the_hash_round_trips_every_part_of_the_view() {
+    let s = ViewState {
+        open: Some(CellRef { company: company("palantir"), pressure: pressure("employee-letter") }),
+        filter: Filter { hidden_outcomes: 1 << outcome("no-change") | 1 << outcome("deepened"), sector: Some(1), tech_only: true },
+    };
+    let h = s.to_hash(&DATASET);
+    assert!(h.starts_with("#cell=palantir.employee-letter&hide="), "{h}");
+    assert_eq!(ViewState::from_hash(&h, &DATASET), s);
+    assert_eq!(ViewState::default().to_hash(&DATASET), "", "the default view has no hash");
+}
+
+#[test]
+fn a_garbled_or_unknown_hash_falls_back_quietly() {
+    for h in ["", "#", "#cell", "#cell=", "#cell=nobody.letter", "#cell=palantir", "#hide=%%%,", "#sector=99",
+        "#&&&==", "#cell=palantir.employee-letter.extra", "#\u{1F600}=\u{0}", "#tech=yes"] {
+        let s = ViewState::from_hash(h, &DATASET);
+        assert_eq!(s, ViewState::default(), "{h:?}");
+    }
+    // Unknown parts are skipped one by one; the known ones still apply.
+    let s = ViewState::from_hash("#cell=nobody.x&sector=ai-lab&hide=bogus,deepened", &DATASET);
+    assert_eq!(s.open, None);
+    assert_eq!(s.filter.sector, DATASET.sectors.iter().position(|x| x.id == "ai-lab").map(|i| i as u8));
+    assert_eq!(s.filter.hidden_outcomes, 1 << outcome("deepened"));
+}
+
+#[test]
+fn a_cells_name_says_in_words_what_its_colour_says() {
+    let at = CellRef { company: company("palantir"), pressure: pressure("employee-letter") };
+    let g = Grid::build(&DATASET);
+    let c = g.cell(at).expect("Palantir has an employee-letter cell");
+    let name = text::cell_name(&DATASET, at, c.outcome, c.events.len(), c.latest);
+    assert!(name.starts_with("Palantir, Employee letter or petition: "), "{name}");
+    assert!(name.contains(DATASET.outcomes[c.outcome as usize].label));
+    assert!(name.contains(&text::count(c.events.len(), "event", "events")));
+    assert!(name.ends_with(&format!("latest {}", c.latest.short())), "{name}");
+}
