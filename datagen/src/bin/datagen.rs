@@ -1,5 +1,6 @@
 //! `datagen <out-dir>`: writes the build-time assets that Trunk bundles next to the wasm:
-//! `outcomes.css` (the outcome palette as classes, so no inline styles are needed).
+//! `outcomes.css` (the outcome palette as classes, so no inline styles are needed), and
+//! `data/dataset.json` and `data/events.csv` for readers who download the data.
 //! Runs as Trunk's pre-build hook; fails with the dataset's problems like the build script does.
 
 use std::{env, fs, path::PathBuf, process};
@@ -17,8 +18,14 @@ fn main() {
         process::exit(1);
     });
     let out = if out.is_absolute() { out } else { root.join(out) };
-    fs::create_dir_all(&out).and_then(|_| fs::write(out.join("outcomes.css"), ice_matrix_datagen::assets::css(&data)))
-        .unwrap_or_else(|e| {
+    let write = || -> std::io::Result<()> {
+        fs::create_dir_all(out.join("data"))?;
+        fs::write(out.join("outcomes.css"), ice_matrix_datagen::assets::css(&data))?;
+        fs::write(out.join("data/dataset.json"), ice_matrix_datagen::assets::json(&data))?;
+        fs::write(out.join("data/events.csv"), ice_matrix_datagen::assets::csv(&data))?;
+        Ok(())
+    };
+    write().unwrap_or_else(|e| {
             eprintln!("error: cannot write to {}: {e}", out.display());
             process::exit(1);
         });
