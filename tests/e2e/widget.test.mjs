@@ -1,0 +1,145 @@
+// The built widget (dist/) in headless Chromium, used as a reader would use it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, serve, launch, open } from './harness.mjs';
+
+let server, browser, data;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  data = JSON.parse(await readFile(join(DIST, 'data/dataset.json'), 'utf8'));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Expected cells computed from the published JSON, independently of the Rust code. */
+function expectedCells() {
+  const cells = new Map();
+  for (const e of data.events) {
+    for (const p of e.pressure_types) {
+      const key = `${e.company}|${p}`;
+      cells.set(key, (cells.get(key) ?? 0) + 1);
+    }
+  }
+  return cells;
+}
+
+test('the matrix shows every company with events, every pressure type and the figures from the data', async () => {
+  const { page, errors } = await open(browser, server.url);
+  const companies = new Set(data.events.map((e) => e.company));
+  assert.equal(await page.locator('tbody tr').count(), companies.size);
+  assert.equal(await page.locator('thead th').count(), data.pressure_types.length + 1);
+  assert.equal(await page.locator('button.im-cell').count(), expectedCells().size);
+  const figures = await page.locator('.im-figures dd').allTextContents();
+  assert.deepEqual(figures.slice(0, 2), [String(companies.size), String(data.events.length)]);
+  const strongest = data.outcomes.reduce((a, b) => (a.rank < b.rank ? a : b)).id;
+  const cut = new Set(data.events.filter((e) => e.outcome === strongest).map((e) => e.company));
+  assert.equal(figures[2], String(cut.size));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('every non-empty cell opens its dated events with well-formed source links', async () => {
+  const { page, errors } = await open(browser, server.url);
+  const cells = expectedCells();
+  const names = Object.fromEntries(data.companies.map((c) => [c.name, c.id]));
+  const buttons = page.locator('button.im-cell');
+  const n = await buttons.count();
+  let opened = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buttons.nth(i);
+    await b.click();
+    const detail = page.locator('#im-detail');
+    const title = await detail.locator('h3').evaluate((h) => h.firstChild.textContent + h.childNodes[1].textContent + h.childNodes[2].textContent);
+    const [company, pressure] = title.split(': ');
+    const pid = data.pressure_types.find((p) => p.label === pressure)?.id;
+    assert.ok(pid, `pressure type in title "${title}"`);
+    const events = detail.locator('.im-event');
+    assert.equal(await events.count(), cells.get(`${names[company]}|${pid}`), title);
+    for (const ev of await events.all()) {
+      assert.match(await ev.locator('time').getAttribute('datetime'), /^\d{4}(-\d\d){0,2}$/);
+      const links = ev.locator('.im-sources a');
+      assert.ok((await links.count()) > 0, `${title}: an event without a source`);
+      for (const a of await links.all()) {
+        const href = new URL(await a.getAttribute('href'));
+        assert.ok(href.protocol === 'https:' || href.protocol === 'http:', href.href);
+        assert.equal(await a.getAttribute('target'), '_blank');
+        assert.equal(await a.getAttribute('rel'), 'noopener noreferrer');
+        assert.ok((await a.textContent()).trim().length > 0, 'link text');
+      }
+    }
+    opened++;
+  }
+  assert.equal(opened, cells.size);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Enter opens a cell, Escape closes it and puts focus back on the cell', async () => {
+  const { page } = await open(browser, server.url);
+  const cell = page.locator('button.im-cell').first();
+  const id = await cell.getAttribute('id');
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#im-detail');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'im-detail-title');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#im-detail').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), id);
+  await page.close();
+});
+
+test('a pasted link restores the open cell and the filters; a garbled one is ignored', async () => {
+  const { page } = await open(browser, server.url + '#cell=palantir.employee-letter&hide=words-only&tech=1');
+  assert.match(await page.locator('#im-detail h3').textContent(), /^Palantir: Employee letter or petition/);
+  assert.equal(await page.locator('button.im-cell.o-words-only').count(), 0);
+  assert.equal(await page.locator('.im-check input').isChecked(), true);
+  await page.reload();
+  await page.waitForSelector('#im-detail');
+  assert.ok(page.url().includes('#cell=palantir.employee-letter'), page.url());
+  const bad = await open(browser, server.url + '#cell=%E0%A4%A&hide=;;;&sector=../../etc');
+  assert.equal(await bad.page.locator('#im-detail').count(), 0);
+  assert.equal(await bad.page.locator('tbody tr').count(), new Set(data.events.map((e) => e.company)).size);
+  assert.deepEqual(bad.errors, []);
+  await bad.page.close();
+  await page.close();
+});
+
+test('the sector filter and the tech-only switch narrow the rows and the link follows', async () => {
+  const { page } = await open(browser, server.url);
+  const sector = data.sectors.find((s) => s.id === 'ai-lab');
+  await page.locator('.im-filters select').selectOption({ label: sector.label });
+  const expected = new Set(data.events.map((e) => e.company).filter((c) => data.companies.find((x) => x.id === c).sector === 'ai-lab'));
+  assert.equal(await page.locator('tbody tr').count(), expected.size);
+  assert.ok(page.url().endsWith('#sector=ai-lab'), page.url());
+  await page.locator('.im-reset').click();
+  await page.locator('.im-check input').check();
+  const tech = new Set(data.events.map((e) => e.company).filter((c) => data.companies.find((x) => x.id === c).tech));
+  assert.equal(await page.locator('tbody tr').count(), tech.size);
+  await page.close();
+});
+
+test('at 320 px the page does not scroll sideways; the matrix scrolls within itself', async () => {
+  const { page } = await open(browser, server.url, { width: 320, height: 640 });
+  const { page: pw, inner } = await page.evaluate(() => ({
+    page: document.scrollingElement.scrollWidth,
+    inner: document.querySelector('.im-scroll').scrollWidth,
+  })).then((r) => ({ page: r.page, inner: r.inner }));
+  assert.ok(pw <= 320, `page is ${pw}px wide`);
+  assert.ok(inner > 320, 'the matrix keeps its columns and scrolls');
+  await page.close();
+});
+
+test('no request leaves the widget\'s own files while it is used', async () => {
+  const { page, requests } = await open(browser, server.url);
+  await page.locator('button.im-cell').first().click();
+  await page.keyboard.press('Escape');
+  await page.locator('.im-key').first().click();
+  const outside = requests.filter((u) => !u.startsWith(server.url));
+  assert.deepEqual(outside, []);
+  await page.close();
+});

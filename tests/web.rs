@@ -1,0 +1,158 @@
+//! The Yew view in a real headless browser (wasm-bindgen-test + ChromeDriver): each test mounts the app
+//! into a fresh element, acts as a reader would and checks what the reader would see.
+#![cfg(target_arch = "wasm32")]
+
+use ice_matrix::matrix::{CellRef, Grid};
+use ice_matrix::model::DATASET;
+use ice_matrix::ui::{App, cell_dom_id};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Sets the hash without firing hashchange, as a pasted link would be before the widget loads.
+fn set_location_hash(hash: &str) {
+    let w = web_sys::window().unwrap();
+    let url = format!("{}{}", w.location().pathname().unwrap(), hash);
+    w.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).unwrap();
+}
+
+struct Mounted {
+    root: Element,
+    app: Option<yew::AppHandle<App>>,
+}
+
+impl Mounted {
+    async fn new(hash: &str) -> Mounted {
+        set_location_hash(hash);
+        let root = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        let app = yew::Renderer::<App>::with_root(root.clone()).render();
+        yew::scheduler::flush().await;
+        Mounted { root, app: Some(app) }
+    }
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
+    }
+    fn one(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+    fn html(&self, selector: &str) -> HtmlElement {
+        self.one(selector).unwrap_or_else(|| panic!("{selector} not found")).dyn_into().unwrap()
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+        set_location_hash("");
+    }
+}
+
+fn first_cell() -> (CellRef, usize) {
+    let g = Grid::build(&DATASET);
+    let i = g.cells.iter().position(|c| c.as_ref().is_some_and(|c| c.events.len() > 1)).unwrap();
+    (CellRef { company: (i / g.width) as u16, pressure: (i % g.width) as u8 }, g.cells[i].as_ref().unwrap().events.len())
+}
+
+fn press(el: &HtmlElement, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    el.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn renders_one_row_per_company_with_events_and_one_column_per_pressure_type() {
+    let m = Mounted::new("").await;
+    let g = Grid::build(&DATASET);
+    let companies = g.company_events.iter().filter(|&&n| n > 0).count();
+    assert_eq!(m.all("tbody tr").len(), companies);
+    assert_eq!(m.all("thead th").len(), DATASET.pressure_types.len() + 1);
+    assert_eq!(m.all("button.im-cell").len(), g.cells.iter().flatten().count());
+    // Colour is never alone: every cell carries a glyph, a label and a count.
+    for b in m.all("button.im-cell") {
+        let text = b.text_content().unwrap();
+        assert!(b.query_selector(".im-glyph").unwrap().is_some() && b.query_selector(".im-label").unwrap().is_some(), "{text}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_cell_lists_its_events_newest_first_with_source_links() {
+    let m = Mounted::new("").await;
+    let (at, n) = first_cell();
+    m.html(&format!("#{}", cell_dom_id(at))).click();
+    yew::scheduler::flush().await;
+    let events = m.all(".im-detail .im-event");
+    assert_eq!(events.len(), n);
+    let dates: Vec<String> = m.all(".im-detail time").iter().map(|t| t.get_attribute("datetime").unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "newest first");
+    for ev in &events {
+        let links = ev.query_selector_all(".im-sources a").unwrap();
+        assert!(links.length() > 0);
+        for i in 0..links.length() {
+            let a: Element = links.item(i).unwrap().dyn_into().unwrap();
+            assert!(a.get_attribute("href").unwrap().starts_with("http"));
+            assert_eq!(a.get_attribute("target").as_deref(), Some("_blank"));
+            assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+        }
+    }
+    assert_eq!(document().active_element().unwrap().id(), "im-detail-title", "focus moves into the panel");
+}
+
+#[wasm_bindgen_test]
+async fn escape_closes_the_panel_and_returns_focus_to_the_cell() {
+    let m = Mounted::new("").await;
+    let (at, _) = first_cell();
+    let id = cell_dom_id(at);
+    m.html(&format!("#{id}")).click();
+    yew::scheduler::flush().await;
+    assert!(m.one("#im-detail").is_some());
+    press(&m.html("#im-detail-title"), "Escape");
+    yew::scheduler::flush().await;
+    assert!(m.one("#im-detail").is_none(), "panel closed");
+    assert_eq!(document().active_element().unwrap().id(), id, "focus back on the cell");
+}
+
+#[wasm_bindgen_test]
+async fn a_hash_restores_the_open_cell_and_filters() {
+    let m = Mounted::new("#cell=palantir.employee-letter&hide=words-only").await;
+    let title = m.html("#im-detail-title").text_content().unwrap();
+    assert!(title.starts_with("Palantir: Employee letter or petition"), "{title}");
+    let words = DATASET.outcomes.iter().position(|o| o.id == "words-only").unwrap();
+    let key = &m.all(".im-key")[words];
+    assert_eq!(key.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert!(m.all("button.im-cell.o-words-only").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_garbled_hash_shows_the_default_view() {
+    let m = Mounted::new("#cell=%%%&hide=,,,&sector=\u{1F600}").await;
+    assert!(m.one("#im-detail").is_none());
+    assert!(m.all(".im-key").iter().all(|k| k.get_attribute("aria-pressed").as_deref() == Some("true")));
+    assert!(!m.all("tbody tr").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn toggling_an_outcome_in_the_legend_hides_its_cells_and_updates_the_link() {
+    let m = Mounted::new("").await;
+    let no_change = DATASET.outcomes.iter().position(|o| o.id == "no-change").unwrap();
+    let before = m.all("button.im-cell").len();
+    let hidden = m.all("button.im-cell.o-no-change").len();
+    assert!(hidden > 0);
+    m.all(".im-key")[no_change].dyn_ref::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    assert_eq!(m.all("button.im-cell").len(), before - hidden);
+    assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#hide=no-change");
+}
