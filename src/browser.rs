@@ -40,3 +40,11 @@ pub fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Whether the focused element is inside an element matching `selector` (false when nothing is focused).
+pub fn focus_is_inside(selector: &str) -> bool {
+    document()
+        .and_then(|d| d.active_element())
+        .and_then(|el| el.closest(selector).ok().flatten())
+        .is_some()
+}

@@ -3,6 +3,7 @@
 //! The pure core (`model`, `matrix`, `state`) is plain Rust, tested natively with `cargo test`. The
 //! view (`ui`) and the browser glue (`browser`) compile for wasm32 only.
 
+pub mod export;
 pub mod matrix;
 pub mod model;
 pub mod state;

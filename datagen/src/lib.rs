@@ -4,7 +4,6 @@
 //! statics (so the wasm carries no parser), and the same checks run in `cargo test`. A broken file is
 //! reported as a list of [`Problem`]s, each naming the record and the field.
 
-pub mod assets;
 pub mod codegen;
 pub mod colour;
 pub mod date;

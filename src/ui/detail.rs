@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::browser;
 use crate::matrix::{CellRef, Grid};
 use crate::model::{DATASET, Event, Source};
 use crate::text;
@@ -23,8 +24,12 @@ pub fn Detail(props: &DetailProps) -> Html {
     {
         let heading = heading.clone();
         use_effect_with(props.at, move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
+            // Only when the reader opened the cell from inside the widget: a panel restored from a link on
+            // load must not take focus (in an embed that would scroll the host article).
+            if browser::focus_is_inside(".im") {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
             }
         });
     }

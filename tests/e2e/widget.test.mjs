@@ -96,6 +96,8 @@ test('Enter opens a cell, Escape closes it and puts focus back on the cell', asy
 test('a pasted link restores the open cell and the filters; a garbled one is ignored', async () => {
   const { page } = await open(browser, server.url + '#cell=palantir.employee-letter&hide=words-only&tech=1');
   assert.match(await page.locator('#im-detail h3').textContent(), /^Palantir: Employee letter or petition/);
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true,
+    'a panel restored from a link does not take focus (it would scroll the host page)');
   assert.equal(await page.locator('button.im-cell.o-words-only').count(), 0);
   assert.equal(await page.locator('.im-check input').isChecked(), true);
   await page.reload();
