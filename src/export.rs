@@ -146,6 +146,40 @@ pub fn json(ds: &Dataset) -> String {
             .opt("date", &x.date.map(|d: Date| d.iso()).unwrap_or_default())
             .end()
     });
+    list(top.key("letters"), ds.letters, |o, l| {
+        let mut obj = Obj::new(o);
+        obj.str("id", l.id)
+            .str("name", l.name)
+            .str("date", &l.date.iso())
+            .strs("companies", l.companies.iter().map(|&c| ds.companies[c as usize].id))
+            .str("summary", l.summary)
+            .strs("events", l.events.iter().map(|&e| ds.events[e as usize].id))
+            .opt("disputed", l.disputed);
+        list(obj.key("counts"), l.counts, |o, c| {
+            Obj::new(o)
+                .str("date", &c.date.iso())
+                .raw("count", &c.count.to_string())
+                .opt("qualifier", c.qualifier)
+                .str("what", c.what)
+                .str("source", ds.sources[c.source as usize].id)
+                .end()
+        });
+        obj.end()
+    });
+    list(top.key("context"), ds.context, |o, c| {
+        Obj::new(o)
+            .str("id", c.id)
+            .str("stance", if c.why_kept { "why-kept" } else { "against" })
+            .str("heading", c.heading)
+            .str("text", c.text)
+            .strs("events", c.events.iter().map(|&e| ds.events[e as usize].id))
+            .strs("sources", c.sources.iter().map(|&x| ds.sources[x as usize].id))
+            .end()
+    });
+    list(top.key("methodology"), ds.methodology, |o, n| {
+        Obj::new(o).str("id", n.id).str("heading", n.heading).str("text", n.text).end()
+    });
+    list(top.key("corrections"), ds.corrections, |o, c| Obj::new(o).str("date", &c.date.iso()).str("text", c.text).end());
     top.end();
     out.push('\n');
     out

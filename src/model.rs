@@ -124,6 +124,58 @@ pub struct Event {
     pub sources: &'static [u16],
 }
 
+/// A section of the methodology panel.
+#[derive(Debug, PartialEq)]
+pub struct Note {
+    pub id: &'static str,
+    pub heading: &'static str,
+    pub text: &'static str,
+}
+
+/// An entry of the corrections log (newest first).
+#[derive(Debug, PartialEq)]
+pub struct Correction {
+    pub date: Date,
+    pub text: &'static str,
+}
+
+/// A signatory count of a letter at a date, with the source that gives it.
+#[derive(Debug, PartialEq)]
+pub struct Count {
+    pub date: Date,
+    pub count: u32,
+    /// "more than", "about", … or empty.
+    pub qualifier: &'static str,
+    /// What was counted: "signatures", "employees", …
+    pub what: &'static str,
+    pub source: u16,
+}
+
+/// An open letter or petition of the movement.
+#[derive(Debug, PartialEq)]
+pub struct Letter {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub date: Date,
+    pub companies: &'static [u16],
+    pub summary: &'static str,
+    pub events: &'static [u16],
+    pub disputed: &'static str,
+    /// Oldest first: how the count grew.
+    pub counts: &'static [Count],
+}
+
+/// A sourced point that explains outcomes: a reason companies kept their ties, or the case against.
+#[derive(Debug, PartialEq)]
+pub struct Context {
+    pub id: &'static str,
+    pub why_kept: bool,
+    pub heading: &'static str,
+    pub text: &'static str,
+    pub events: &'static [u16],
+    pub sources: &'static [u16],
+}
+
 /// The whole dataset. Events are sorted by date, outcomes by rank.
 #[derive(Debug, PartialEq)]
 pub struct Dataset {
@@ -137,6 +189,10 @@ pub struct Dataset {
     pub companies: &'static [Company],
     pub events: &'static [Event],
     pub sources: &'static [Source],
+    pub methodology: &'static [Note],
+    pub corrections: &'static [Correction],
+    pub letters: &'static [Letter],
+    pub context: &'static [Context],
 }
 
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));

@@ -2,17 +2,55 @@
 //! wrapper lives in `ui/app.rs`, the hash is read and written in `browser.rs`.
 //!
 //! Hash format (ids, not indexes, so links survive edits to the data):
-//! `#cell=<company>.<pressure>&hide=<outcome>,<outcome>&sector=<sector>&tech=1`.
+//! `#cell=<company>.<pressure>&hide=<outcome>,<outcome>&sector=<sector>&tech=1&panel=<panel>`.
 //! Unknown keys and unknown ids are ignored one by one; a garbled hash gives the default view.
 
 use crate::matrix::{CellRef, Filter};
 use crate::model::Dataset;
+
+/// The panels below the matrix that tell the rest of the story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// "Why so few cut ties?": sourced context, both sides.
+    Context,
+    /// The open letters and petitions, and how their counts grew.
+    Movement,
+    /// Definitions, coding rules, coverage, version and corrections.
+    Method,
+    /// The downloads.
+    Data,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 4] = [Panel::Context, Panel::Movement, Panel::Method, Panel::Data];
+
+    /// The name in the URL hash.
+    pub fn key(self) -> &'static str {
+        match self {
+            Panel::Context => "why",
+            Panel::Movement => "movement",
+            Panel::Method => "method",
+            Panel::Data => "data",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Panel::Context => "Why so few cut ties?",
+            Panel::Movement => "The movement",
+            Panel::Method => "Definitions and methodology",
+            Panel::Data => "Get the data",
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
     pub filter: Filter,
     /// The cell whose events are open in the detail panel.
     pub open: Option<CellRef>,
+    /// The story panel open below the matrix.
+    pub panel: Option<Panel>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,6 +58,8 @@ pub enum Action {
     Open(CellRef),
     Close,
     ToggleOutcome(u8),
+    /// Opens a story panel, or closes it when it is already open.
+    TogglePanel(Panel),
     SetSector(Option<u8>),
     SetTechOnly(bool),
     /// Back to the default view.
@@ -37,6 +77,7 @@ impl ViewState {
             Action::Close => next.open = None,
             Action::ToggleOutcome(o) if o < 32 => next.filter.hidden_outcomes ^= 1 << o,
             Action::ToggleOutcome(_) => {}
+            Action::TogglePanel(p) => next.panel = if self.panel == Some(p) { None } else { Some(p) },
             Action::SetSector(s) => next.filter.sector = s,
             Action::SetTechOnly(t) => next.filter.tech_only = t,
             Action::Reset => next = ViewState::default(),
@@ -69,6 +110,9 @@ impl ViewState {
         if self.filter.tech_only {
             parts.push("tech=1".to_string());
         }
+        if let Some(p) = self.panel {
+            parts.push(format!("panel={}", p.key()));
+        }
         if parts.is_empty() { String::new() } else { format!("#{}", parts.join("&")) }
     }
 
@@ -95,6 +139,7 @@ impl ViewState {
                 }
                 "sector" => s.filter.sector = position(ds.sectors.iter().map(|x| x.id), value).map(|i| i as u8),
                 "tech" => s.filter.tech_only = value == "1",
+                "panel" => s.panel = Panel::ALL.into_iter().find(|p| p.key() == value),
                 _ => {}
             }
         }

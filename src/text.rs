@@ -1,7 +1,7 @@
 //! Words the view shows, built from the data: plural forms, cell names for screen readers, the
 //! figures line. Pure functions, tested natively.
 
-use crate::matrix::{CellRef, View};
+use crate::matrix::{Cell, CellRef, View};
 use crate::model::{Dataset, Date};
 
 /// "1 event", "3 events".
@@ -22,6 +22,38 @@ pub fn cell_name(ds: &Dataset, at: CellRef, outcome: u8, events: usize, latest: 
     )
 }
 
+/// How a cell's outcome changed, oldest first, when it changed at all:
+/// "No change (2018) → Ties deepened (Aug 2019)". Consecutive events with the same outcome are one step.
+pub fn history(ds: &Dataset, cell: &Cell) -> Option<String> {
+    let mut steps: Vec<(u8, Date)> = Vec::new();
+    for &e in cell.events.iter().rev() {
+        let ev = &ds.events[e as usize];
+        if steps.last().is_none_or(|&(o, _)| o != ev.outcome) {
+            steps.push((ev.outcome, ev.date));
+        }
+    }
+    (steps.len() > 1).then(|| {
+        steps
+            .iter()
+            .map(|&(o, d)| format!("{} ({})", ds.outcomes[o as usize].label, d.short()))
+            .collect::<Vec<_>>()
+            .join(" → ")
+    })
+}
+
+/// A reported figure: "more than 450 signatures", "1,495 employees".
+pub fn figure(qualifier: &str, n: u32, what: &str) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    [qualifier, &grouped, what].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
+}
+
 /// The polite announcement after a filter change: "14 companies, 52 events shown".
 pub fn shown(view: &View) -> String {
     format!("{}, {} shown", count(view.rows.len(), "company", "companies"), count(view.events, "event", "events"))
@@ -36,5 +68,12 @@ mod tests {
         assert_eq!(count(1, "event", "events"), "1 event");
         assert_eq!(count(0, "event", "events"), "0 events");
         assert_eq!(count(2, "company", "companies"), "2 companies");
+    }
+
+    #[test]
+    fn figures_group_thousands_and_keep_qualifiers() {
+        assert_eq!(figure("more than", 450, "signatures"), "more than 450 signatures");
+        assert_eq!(figure("", 1495, "employees"), "1,495 employees");
+        assert_eq!(figure("about", 1_000_000, "people"), "about 1,000,000 people");
     }
 }

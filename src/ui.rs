@@ -1,10 +1,16 @@
 //! The Yew view: thin components, one concern per file, all state in one reducer (`app.rs`).
 
 mod app;
+mod context;
 mod detail;
+mod downloads;
 mod figures;
 mod filters;
 mod legend;
+mod methodology;
+mod movement;
+mod source;
+mod story;
 mod table;
 
 pub use app::{App, Store};

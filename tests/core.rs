@@ -3,7 +3,7 @@
 
 use ice_matrix::matrix::{CellRef, Filter, Grid, View};
 use ice_matrix::model::DATASET;
-use ice_matrix::state::{Action, ViewState};
+use ice_matrix::state::{Action, Panel, ViewState};
 use ice_matrix::text;
 
 fn company(id: &str) -> u16 {
@@ -102,6 +102,10 @@ fn the_reducer_changes_state_only_when_something_changes() {
     assert_eq!(hidden.apply(Action::ToggleOutcome(2)).unwrap(), s);
     assert_eq!(s.apply(Action::ToggleOutcome(40)), None, "an out-of-range outcome is ignored");
     assert_eq!(opened.apply(Action::Reset).unwrap(), s);
+    let method = s.apply(Action::TogglePanel(Panel::Method)).unwrap();
+    assert_eq!(method.panel, Some(Panel::Method));
+    assert_eq!(method.apply(Action::TogglePanel(Panel::Data)).unwrap().panel, Some(Panel::Data), "one panel at a time");
+    assert_eq!(method.apply(Action::TogglePanel(Panel::Method)).unwrap().panel, None, "the same tab closes it");
 }
 
 #[test]
@@ -109,17 +113,22 @@ fn the_hash_round_trips_every_part_of_the_view() {
     let s = ViewState {
         open: Some(CellRef { company: company("palantir"), pressure: pressure("employee-letter") }),
         filter: Filter { hidden_outcomes: 1 << outcome("no-change") | 1 << outcome("deepened"), sector: Some(1), tech_only: true },
+        panel: Some(Panel::Method),
     };
     let h = s.to_hash(&DATASET);
     assert!(h.starts_with("#cell=palantir.employee-letter&hide="), "{h}");
     assert_eq!(ViewState::from_hash(&h, &DATASET), s);
     assert_eq!(ViewState::default().to_hash(&DATASET), "", "the default view has no hash");
+    for p in Panel::ALL {
+        let s = ViewState { panel: Some(p), ..ViewState::default() };
+        assert_eq!(ViewState::from_hash(&s.to_hash(&DATASET), &DATASET), s);
+    }
 }
 
 #[test]
 fn a_garbled_or_unknown_hash_falls_back_quietly() {
     for h in ["", "#", "#cell", "#cell=", "#cell=nobody.letter", "#cell=palantir", "#hide=%%%,", "#sector=99",
-        "#&&&==", "#cell=palantir.employee-letter.extra", "#\u{1F600}=\u{0}", "#tech=yes"] {
+        "#&&&==", "#cell=palantir.employee-letter.extra", "#\u{1F600}=\u{0}", "#tech=yes", "#panel=", "#panel=Method"] {
         let s = ViewState::from_hash(h, &DATASET);
         assert_eq!(s, ViewState::default(), "{h:?}");
     }

@@ -62,6 +62,38 @@ pub fn rust(c: &Compiled) -> String {
             s.id, s.url, s.publisher, s.via, s.title, s.title_note
         );
     }
+    o.push_str("    ],\n    methodology: &[\n");
+    for n in &c.methodology {
+        let _ = writeln!(o, "        Note {{ id: {:?}, heading: {:?}, text: {:?} }},", n.id, n.heading, n.text);
+    }
+    o.push_str("    ],\n    corrections: &[\n");
+    for x in &c.corrections {
+        let _ = writeln!(o, "        Correction {{ date: {}, text: {:?} }},", date(x.date), x.text);
+    }
+    o.push_str("    ],\n    letters: &[\n");
+    for l in &c.letters {
+        let _ = write!(
+            o,
+            "        Letter {{ id: {:?}, name: {:?}, date: {}, companies: &{:?}, summary: {:?}, events: &{:?}, disputed: {:?}, counts: &[",
+            l.id, l.name, date(l.date), l.companies, l.summary, l.events, l.disputed
+        );
+        for n in &l.counts {
+            let _ = write!(
+                o,
+                "Count {{ date: {}, count: {}, qualifier: {:?}, what: {:?}, source: {} }}, ",
+                date(n.date), n.count, n.qualifier, n.what, n.source
+            );
+        }
+        o.push_str("] },\n");
+    }
+    o.push_str("    ],\n    context: &[\n");
+    for x in &c.context {
+        let _ = writeln!(
+            o,
+            "        Context {{ id: {:?}, why_kept: {}, heading: {:?}, text: {:?}, events: &{:?}, sources: &{:?} }},",
+            x.id, x.why_kept, x.heading, x.text, x.events, x.sources
+        );
+    }
     o.push_str("    ],\n};\n");
     o
 }

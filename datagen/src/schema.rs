@@ -18,6 +18,10 @@ pub struct RawDataset {
     pub outcomes: Vec<RawOutcome>,
     pub companies: Vec<RawCompany>,
     pub events: Vec<RawEvent>,
+    pub methodology: Vec<RawNote>,
+    pub corrections: Vec<RawCorrection>,
+    pub letters: Vec<RawLetter>,
+    pub context: Vec<RawContext>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -36,6 +40,9 @@ pub struct RawPressureType {
     pub short: String,
     pub definition: String,
     pub rule: String,
+    /// Why the type is kept although no event uses it (otherwise an unused type is an error).
+    #[serde(default)]
+    pub unused: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -49,6 +56,8 @@ pub struct RawOutcome {
     pub rank: u32,
     pub definition: String,
     pub rule: String,
+    #[serde(default)]
+    pub unused: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -59,6 +68,8 @@ pub struct RawCompany {
     pub sector: String,
     #[serde(default)]
     pub note: String,
+    #[serde(default)]
+    pub unused: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -103,6 +114,68 @@ pub struct RawSource {
     pub date: Option<String>,
 }
 
+/// A section of the methodology panel.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawNote {
+    pub id: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// An entry of the corrections log.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawCorrection {
+    pub id: String,
+    pub date: String,
+    pub text: String,
+}
+
+/// An open letter or petition of the movement, with its signatory counts over time.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawLetter {
+    pub id: String,
+    pub name: String,
+    pub date: String,
+    #[serde(default)]
+    pub companies: Vec<String>,
+    pub summary: String,
+    #[serde(default)]
+    pub events: Vec<String>,
+    #[serde(default)]
+    pub disputed: String,
+    #[serde(default)]
+    pub counts: Vec<RawCount>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawCount {
+    pub date: String,
+    pub count: u32,
+    #[serde(default)]
+    pub qualifier: String,
+    pub what: String,
+    /// A source URL cited elsewhere in the dataset.
+    pub url: String,
+}
+
+/// A sourced point of context: why companies kept their ties, or the case against.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawContext {
+    pub id: String,
+    pub stance: String,
+    pub heading: String,
+    pub text: String,
+    #[serde(default)]
+    pub events: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Top {
@@ -120,6 +193,14 @@ struct Top {
     companies: Vec<toml::Value>,
     #[serde(default)]
     events: Vec<toml::Value>,
+    #[serde(default)]
+    methodology: Vec<toml::Value>,
+    #[serde(default)]
+    corrections: Vec<toml::Value>,
+    #[serde(default)]
+    letters: Vec<toml::Value>,
+    #[serde(default)]
+    context: Vec<toml::Value>,
 }
 
 /// Parses the file. Syntax errors come back as one problem with TOML's line and column; a record with a
@@ -138,6 +219,10 @@ pub fn parse(text: &str) -> Result<RawDataset, Vec<Problem>> {
         outcomes: records("outcome", top.outcomes, &mut problems),
         companies: records("company", top.companies, &mut problems),
         events: records("event", top.events, &mut problems),
+        methodology: records("methodology", top.methodology, &mut problems),
+        corrections: records("correction", top.corrections, &mut problems),
+        letters: records("letter", top.letters, &mut problems),
+        context: records("context", top.context, &mut problems),
     };
     if problems.is_empty() { Ok(raw) } else { Err(problems) }
 }

@@ -106,6 +106,52 @@ pub struct Event {
     pub sources: Vec<usize>,
 }
 
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub id: String,
+    pub heading: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Correction {
+    pub date: Date,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Count {
+    pub date: Date,
+    pub count: u32,
+    pub qualifier: String,
+    pub what: String,
+    pub source: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Letter {
+    pub id: String,
+    pub name: String,
+    pub date: Date,
+    pub companies: Vec<usize>,
+    pub summary: String,
+    pub events: Vec<usize>,
+    pub disputed: String,
+    /// Sorted by date.
+    pub counts: Vec<Count>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub id: String,
+    /// True for reasons companies kept their ties; false for the case against.
+    pub why_kept: bool,
+    pub heading: String,
+    pub text: String,
+    pub events: Vec<usize>,
+    pub sources: Vec<usize>,
+}
+
 /// The validated dataset with references resolved to indexes. Outcomes are sorted by rank and events by
 /// date (then id); companies, sectors and pressure types keep the file's order.
 #[derive(Debug, Clone)]
@@ -120,6 +166,10 @@ pub struct Compiled {
     pub companies: Vec<Company>,
     pub events: Vec<Event>,
     pub sources: Vec<Source>,
+    pub methodology: Vec<Note>,
+    pub corrections: Vec<Correction>,
+    pub letters: Vec<Letter>,
+    pub context: Vec<Context>,
 }
 
 /// Validates `raw` and resolves it, or returns every problem found.
@@ -195,7 +245,6 @@ pub fn compile(raw: RawDataset) -> Result<Compiled, Vec<Problem>> {
     }
 
     let event_ids = index(&mut p, "event", raw.events.iter().map(|e| e.id.as_str()));
-    let _ = event_ids;
     let mut sources: Vec<Source> = Vec::new();
     let mut by_url: HashMap<String, usize> = HashMap::new();
     let mut events = Vec::new();
@@ -203,21 +252,7 @@ pub fn compile(raw: RawDataset) -> Result<Compiled, Vec<Problem>> {
     for e in &raw.events {
         let r = rec("event", &e.id);
         let company = resolve(&mut p, &r, "company", "company", &company_ix, &e.company);
-        let date = match Date::parse(&e.date) {
-            Ok(d) if d.y < FIRST_YEAR => {
-                p.push(Problem::new(&r, "date", format!("{} is before {FIRST_YEAR}, the start of the tracker", e.date)));
-                d
-            }
-            Ok(d) if d > updated => {
-                p.push(Problem::new(&r, "date", format!("{} is after the dataset's updated date {updated}", e.date)));
-                d
-            }
-            Ok(d) => d,
-            Err(msg) => {
-                p.push(Problem::new(&r, "date", msg));
-                Date { y: 0, m: 0, d: 0 }
-            }
-        };
+        let date = dated(&mut p, &r, "date", &e.date, updated);
         if e.pressure_types.is_empty() {
             p.push(Problem::new(&r, "pressure_types", "an event needs at least one pressure type"));
         }
@@ -239,32 +274,7 @@ pub fn compile(raw: RawDataset) -> Result<Compiled, Vec<Problem>> {
         if e.sources.is_empty() {
             p.push(Problem::new(&r, "sources", "an event needs at least one source"));
         }
-        let mut ev_sources = Vec::new();
-        for (n, s) in e.sources.iter().enumerate() {
-            let sr = format!("{r}, source {}", n + 1);
-            let Some(src) = check_source(&mut p, &sr, s) else { continue };
-            let ix = match by_url.get(&src.url) {
-                Some(&ix) => {
-                    let first = &sources[ix];
-                    if (&first.publisher, &first.title, first.date) != (&src.publisher, &src.title, src.date) {
-                        p.push(Problem::new(&sr, "url", format!(
-                            "{} is cited elsewhere (as {}) with a different publisher, title or date", src.url, first.id)));
-                    }
-                    ix
-                }
-                None => {
-                    let ix = sources.len();
-                    by_url.insert(src.url.clone(), ix);
-                    sources.push(Source { id: format!("{}-s{}", e.id, n + 1), ..src });
-                    ix
-                }
-            };
-            if ev_sources.contains(&ix) {
-                p.push(Problem::new(&sr, "url", "the same source is listed twice"));
-            } else {
-                ev_sources.push(ix);
-            }
-        }
+        let ev_sources = add_sources(&mut p, &mut sources, &mut by_url, &r, &e.id, &e.sources);
         let key = (e.company.clone(), e.date.clone(), normalise(&e.summary));
         if let Some(other) = seen_events.insert(key, e.id.clone()) {
             p.push(Problem::new(&r, "summary", format!("duplicates event \"{other}\" (same company, date and summary)")));
@@ -287,10 +297,137 @@ pub fn compile(raw: RawDataset) -> Result<Compiled, Vec<Problem>> {
         });
     }
 
+    // Everything defined should be used, or say why it is kept.
+    let mut used_companies = vec![0; raw.companies.len()];
+    let mut used_pressure = vec![0; raw.pressure_types.len()];
+    let mut used_outcomes = vec![0; outcomes.len()];
+    for e in &events {
+        used_companies[e.company] += 1;
+        used_outcomes[e.outcome] += 1;
+        for &t in &e.pressure_types {
+            used_pressure[t] += 1;
+        }
+    }
+    let unused = |p: &mut Vec<Problem>, kind: &str, id: &str, n: usize, why: &str| match (n, why.trim().is_empty()) {
+        (0, true) => p.push(Problem::new(rec(kind, id), "unused", "no event uses it: add events, remove it, or say why it is kept")),
+        (n, false) if n > 0 => p.push(Problem::new(rec(kind, id), "unused", format!("says it is unused, but {n} event(s) use it"))),
+        _ => {}
+    };
+    for (c, n) in raw.companies.iter().zip(&used_companies) {
+        unused(&mut p, "company", &c.id, *n, &c.unused);
+    }
+    for (t, n) in raw.pressure_types.iter().zip(&used_pressure) {
+        unused(&mut p, "pressure type", &t.id, *n, &t.unused);
+    }
+    for o in &raw.outcomes {
+        let n = outcome_ix.get(&o.id).map_or(1, |&i| used_outcomes[i]);
+        unused(&mut p, "outcome", &o.id, n, &o.unused);
+    }
+
+    // Events are stored by date; references to them are remapped to that order.
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by(|&a, &b| (events[a].date, &events[a].id).cmp(&(events[b].date, &events[b].id)));
+    let mut position = vec![0; events.len()];
+    for (pos, &i) in order.iter().enumerate() {
+        position[i] = pos;
+    }
+    let event_ref = |p: &mut Vec<Problem>, r: &str, id: &str| -> usize {
+        position.get(resolve(p, r, "events", "event", &event_ids, id)).copied().unwrap_or(0)
+    };
+
+    let note_ids = index(&mut p, "methodology", raw.methodology.iter().map(|n| n.id.as_str()));
+    let _ = note_ids;
+    let mut methodology = Vec::new();
+    for n in &raw.methodology {
+        let r = rec("methodology", &n.id);
+        nonempty(&mut p, &r, "heading", &n.heading);
+        nonempty(&mut p, &r, "text", &n.text);
+        methodology.push(Note { id: n.id.clone(), heading: n.heading.trim().to_string(), text: n.text.trim().to_string() });
+    }
+    let correction_ids = index(&mut p, "correction", raw.corrections.iter().map(|c| c.id.as_str()));
+    let _ = correction_ids;
+    let mut corrections = Vec::new();
+    for c in &raw.corrections {
+        let r = rec("correction", &c.id);
+        nonempty(&mut p, &r, "text", &c.text);
+        let date = dated(&mut p, &r, "date", &c.date, updated);
+        corrections.push(Correction { date, text: c.text.trim().to_string() });
+    }
+    corrections.sort_by(|a, b| b.date.cmp(&a.date));
+
+    let context_ids = index(&mut p, "context", raw.context.iter().map(|c| c.id.as_str()));
+    let _ = context_ids;
+    let mut context = Vec::new();
+    for c in &raw.context {
+        let r = rec("context", &c.id);
+        let why_kept = match c.stance.as_str() {
+            "why-kept" => true,
+            "against" => false,
+            other => {
+                p.push(Problem::new(&r, "stance", format!("\"{other}\" must be \"why-kept\" or \"against\"")));
+                true
+            }
+        };
+        nonempty(&mut p, &r, "heading", &c.heading);
+        nonempty(&mut p, &r, "text", &c.text);
+        if c.sources.is_empty() {
+            p.push(Problem::new(&r, "sources", "a point of context needs at least one source"));
+        }
+        let srcs = add_sources(&mut p, &mut sources, &mut by_url, &r, &c.id, &c.sources);
+        let evs = c.events.iter().map(|id| event_ref(&mut p, &r, id)).collect();
+        context.push(Context {
+            id: c.id.clone(),
+            why_kept,
+            heading: c.heading.trim().to_string(),
+            text: c.text.trim().to_string(),
+            events: evs,
+            sources: srcs,
+        });
+    }
+
+    let letter_ids = index(&mut p, "letter", raw.letters.iter().map(|l| l.id.as_str()));
+    let _ = letter_ids;
+    let mut letters = Vec::new();
+    for l in &raw.letters {
+        let r = rec("letter", &l.id);
+        nonempty(&mut p, &r, "name", &l.name);
+        nonempty(&mut p, &r, "summary", &l.summary);
+        let date = dated(&mut p, &r, "date", &l.date, updated);
+        let companies = l.companies.iter().map(|c| resolve(&mut p, &r, "companies", "company", &company_ix, c)).collect();
+        let evs = l.events.iter().map(|id| event_ref(&mut p, &r, id)).collect();
+        let mut counts = Vec::new();
+        for (n, c) in l.counts.iter().enumerate() {
+            let cr = format!("{r}, count {}", n + 1);
+            nonempty(&mut p, &cr, "what", &c.what);
+            let d = dated(&mut p, &cr, "date", &c.date, updated);
+            let source = match by_url.get(c.url.trim()) {
+                Some(&i) => i,
+                None => {
+                    p.push(Problem::new(&cr, "url", format!("{} is not cited by any event or point of context", c.url)));
+                    0
+                }
+            };
+            counts.push(Count { date: d, count: c.count, qualifier: c.qualifier.trim().to_string(), what: c.what.trim().to_string(), source });
+        }
+        counts.sort_by_key(|c| c.date);
+        letters.push(Letter {
+            id: l.id.clone(),
+            name: l.name.trim().to_string(),
+            date,
+            companies,
+            summary: l.summary.trim().to_string(),
+            events: evs,
+            disputed: l.disputed.trim().to_string(),
+            counts,
+        });
+    }
+    letters.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+
     if !p.is_empty() {
         return Err(p);
     }
-    events.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    let events = order.iter().map(|&i| slots[i].take().expect("each index once")).collect();
     Ok(Compiled {
         version: raw.version,
         updated,
@@ -312,7 +449,69 @@ pub fn compile(raw: RawDataset) -> Result<Compiled, Vec<Problem>> {
         companies,
         events,
         sources,
+        methodology,
+        corrections,
+        letters,
+        context,
     })
+}
+
+/// Parses a date that must fall between 2018 and the dataset's `updated` date.
+fn dated(p: &mut Vec<Problem>, record: &str, field: &str, s: &str, updated: Date) -> Date {
+    match Date::parse(s) {
+        Ok(d) if d.y < FIRST_YEAR => {
+            p.push(Problem::new(record, field, format!("{s} is before {FIRST_YEAR}, the start of the tracker")));
+            d
+        }
+        Ok(d) if d > updated => {
+            p.push(Problem::new(record, field, format!("{s} is after the dataset's updated date {updated}")));
+            d
+        }
+        Ok(d) => d,
+        Err(msg) => {
+            p.push(Problem::new(record, field, msg));
+            Date { y: 0, m: 0, d: 0 }
+        }
+    }
+}
+
+/// Checks a record's sources and adds each new URL to the shared list; returns their indexes.
+/// A URL cited twice must be cited the same way (publisher, title, date).
+fn add_sources(
+    p: &mut Vec<Problem>,
+    sources: &mut Vec<Source>,
+    by_url: &mut HashMap<String, usize>,
+    record: &str,
+    owner_id: &str,
+    raw: &[RawSource],
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (n, s) in raw.iter().enumerate() {
+        let sr = format!("{record}, source {}", n + 1);
+        let Some(src) = check_source(p, &sr, s) else { continue };
+        let ix = match by_url.get(&src.url) {
+            Some(&ix) => {
+                let first = &sources[ix];
+                if (&first.publisher, &first.title, first.date) != (&src.publisher, &src.title, src.date) {
+                    p.push(Problem::new(&sr, "url", format!(
+                        "{} is cited elsewhere (as {}) with a different publisher, title or date", src.url, first.id)));
+                }
+                ix
+            }
+            None => {
+                let ix = sources.len();
+                by_url.insert(src.url.clone(), ix);
+                sources.push(Source { id: format!("{owner_id}-s{}", n + 1), ..src });
+                ix
+            }
+        };
+        if out.contains(&ix) {
+            p.push(Problem::new(&sr, "url", "the same source is listed twice"));
+        } else {
+            out.push(ix);
+        }
+    }
+    out
 }
 
 fn rec(kind: &str, id: &str) -> String {

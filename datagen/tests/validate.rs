@@ -30,6 +30,7 @@ color = "#0868ac"
 rank = 1
 definition = "Ended."
 rule = "Only when ended."
+unused = "Kept so the scale is complete."
 
 [[outcomes]]
 id = "no-change"
@@ -181,4 +182,37 @@ fn a_syntax_error_reports_the_line() {
 fn reports_every_problem_at_once() {
     let text = VALID.replace("company = \"acme\"", "company = \"nope\"").replace("outcome = \"no-change\"", "outcome = \"nope\"");
     assert_eq!(problems(&text).len(), 2);
+}
+
+#[test]
+fn rejects_a_dimension_that_nothing_uses_unless_it_says_why() {
+    rejects(VALID.replace("unused = \"Kept so the scale is complete.\"\n", ""), "outcome \"ties-cut\"", "unused", "no event uses it");
+    let extra = format!("{VALID}\n[[companies]]\nid = \"idle\"\nname = \"Idle\"\nsector = \"big-tech\"\n");
+    rejects(extra, "company \"idle\"", "unused", "no event uses it");
+    rejects(VALID.replace("id = \"no-change\"\nlabel = \"No change\"", "id = \"no-change\"\nunused = \"x\"\nlabel = \"No change\""), "outcome \"no-change\"", "unused", "1 event(s) use it");
+}
+
+#[test]
+fn letters_counts_must_cite_a_known_source_and_refer_to_known_records() {
+    let letter = |url: &str, event: &str, company: &str| format!(
+        "{VALID}\n[[letters]]\nid = \"l\"\nname = \"L\"\ndate = \"2019-06\"\ncompanies = [\"{company}\"]\nsummary = \"S\"\nevents = [\"{event}\"]\n\n[[letters.counts]]\ndate = \"2019-06-21\"\ncount = 100\nwhat = \"signatures\"\nurl = \"{url}\"\n");
+    let ok = load(&letter("https://example.org/a", "acme-2019-letter", "acme")).expect("valid letter");
+    assert_eq!(ok.letters[0].counts[0].source, 0);
+    rejects(letter("https://example.org/unknown", "acme-2019-letter", "acme"), "letter \"l\", count 1", "url", "not cited");
+    rejects(letter("https://example.org/a", "nope", "acme"), "letter \"l\"", "events", "unknown event \"nope\"");
+    rejects(letter("https://example.org/a", "acme-2019-letter", "nope"), "letter \"l\"", "companies", "unknown company");
+}
+
+#[test]
+fn context_needs_a_stance_and_a_source() {
+    let ctx = |stance: &str, source: bool| {
+        let mut t = format!("{VALID}\n[[context]]\nid = \"c\"\nstance = \"{stance}\"\nheading = \"H\"\ntext = \"T\"\n");
+        if source {
+            t.push_str("\n[[context.sources]]\nurl = \"https://example.org/b\"\npublisher = \"P\"\ntitle = \"B\"\n");
+        }
+        t
+    };
+    assert!(load(&ctx("why-kept", true)).unwrap().context[0].why_kept);
+    rejects(ctx("maybe", true), "context \"c\"", "stance", "must be");
+    rejects(ctx("against", false), "context \"c\"", "sources", "at least one source");
 }

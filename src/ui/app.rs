@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{cell_dom_id, detail::Detail, figures::Figures, filters::Filters, legend::Legend, table::Table};
+use super::{cell_dom_id, detail::Detail, figures::Figures, filters::Filters, legend::Legend, story::Story, table::Table};
 use crate::browser;
 use crate::matrix::{Grid, View};
 use crate::model::DATASET;
@@ -81,6 +81,7 @@ pub fn App() -> Html {
             if let Some(at) = open {
                 <Detail {at} grid={grid.clone()} onclose={close} />
             }
+            <Story panel={state.panel} dispatch={store.dispatcher()} />
             <footer class="im-foot">
                 { format!("Data version {}, updated {}. ", ds.version, ds.updated.long()) }
                 { "Every event links to the reporting it comes from." }

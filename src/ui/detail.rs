@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::matrix::{CellRef, Grid};
-use crate::model::{DATASET, Event, Source};
+use super::source::sources;
+use crate::model::{DATASET, Event};
 use crate::text;
 
 #[derive(Properties, PartialEq)]
@@ -49,6 +50,9 @@ pub fn Detail(props: &DetailProps) -> Html {
                 </button>
             </div>
             <p class="im-def">{ pressure.definition }</p>
+            if let Some(h) = text::history(ds, cell) {
+                <p class="im-history"><strong>{ "How the outcome changed: " }</strong>{ h }</p>
+            }
             <ol class="im-events">
                 for &e in cell.events.iter() {
                     <li key={e as usize}>{ event(&ds.events[e as usize]) }</li>
@@ -86,21 +90,7 @@ fn event(e: &Event) -> Html {
                     <dd>{ "Medium: partly supported (for example a date inferred or a single secondary source)." }</dd>
                 }
             </dl>
-            <ul class="im-sources" aria-label="Sources">
-                for &s in e.sources.iter() { <li key={s as usize}>{ source(&ds.sources[s as usize]) }</li> }
-            </ul>
+            { sources(e.sources) }
         </article>
-    }
-}
-
-fn source(s: &Source) -> Html {
-    html! {
-        <>
-            <a href={s.url} target="_blank" rel="noopener noreferrer">{ s.title }</a>
-            if !s.title_note.is_empty() { <span class="im-note">{ format!(" ({})", s.title_note) }</span> }
-            { " — " }<span class="im-pub">{ s.publisher }</span>
-            if !s.via.is_empty() { <span class="im-note">{ format!(" ({})", s.via) }</span> }
-            { s.date.map(|d| format!(", {}", d.long())).unwrap_or_else(|| ", undated".to_string()) }
-        </>
     }
 }

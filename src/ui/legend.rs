@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::app::Dispatch;
 use crate::matrix::{Filter, View};
 use crate::model::DATASET;
-use crate::state::Action;
+use crate::state::{Action, Panel};
 use crate::text;
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +22,11 @@ pub fn Legend(props: &LegendProps) -> Html {
     html! {
         <div class="im-legend">
             <p class="im-rule">
-                { "Outcome (click to show or hide). A cell with several events shows the outcome of its most recent one." }
+                { "Outcome (click to show or hide). A cell with several events shows the outcome of its most recent one. " }
+                <button type="button" class="im-link"
+                    onclick={let d = props.dispatch.clone(); move |_: MouseEvent| d.dispatch(Action::TogglePanel(Panel::Method))}>
+                    { "What the outcomes mean" }
+                </button>
             </p>
             <ul>
                 for (i, o) in DATASET.outcomes.iter().enumerate() {
