@@ -313,15 +313,18 @@ pub fn compile(raw: RawDataset) -> Result<Compiled, Vec<Problem>> {
         (n, false) if n > 0 => p.push(Problem::new(rec(kind, id), "unused", format!("says it is unused, but {n} event(s) use it"))),
         _ => {}
     };
-    for (c, n) in raw.companies.iter().zip(&used_companies) {
-        unused(&mut p, "company", &c.id, *n, &c.unused);
-    }
-    for (t, n) in raw.pressure_types.iter().zip(&used_pressure) {
-        unused(&mut p, "pressure type", &t.id, *n, &t.unused);
-    }
-    for o in &raw.outcomes {
-        let n = outcome_ix.get(&o.id).map_or(1, |&i| used_outcomes[i]);
-        unused(&mut p, "outcome", &o.id, n, &o.unused);
+    // Only on an otherwise sound file: a broken reference would make its target look unused.
+    if p.is_empty() {
+        for (c, n) in raw.companies.iter().zip(&used_companies) {
+            unused(&mut p, "company", &c.id, *n, &c.unused);
+        }
+        for (t, n) in raw.pressure_types.iter().zip(&used_pressure) {
+            unused(&mut p, "pressure type", &t.id, *n, &t.unused);
+        }
+        for o in &raw.outcomes {
+            let n = outcome_ix.get(&o.id).map_or(1, |&i| used_outcomes[i]);
+            unused(&mut p, "outcome", &o.id, n, &o.unused);
+        }
     }
 
     // Events are stored by date; references to them are remapped to that order.
