@@ -77,11 +77,11 @@ pub fn App() -> Html {
             <Figures view={view.clone()} />
             <Filters filter={state.filter} dispatch={store.dispatcher()} />
             <Legend filter={state.filter} view={view.clone()} dispatch={store.dispatcher()} />
+            <Story panel={state.panel} dispatch={store.dispatcher()} />
             <Table grid={grid.clone()} view={view.clone()} filter={state.filter} {open} dispatch={store.dispatcher()} />
             if let Some(at) = open {
                 <Detail {at} grid={grid.clone()} onclose={close} />
             }
-            <Story panel={state.panel} dispatch={store.dispatcher()} />
             <footer class="im-foot">
                 { format!("Data version {}, updated {}. ", ds.version, ds.updated.long()) }
                 { "Every event links to the reporting it comes from." }

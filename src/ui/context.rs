@@ -46,9 +46,9 @@ fn point(c: &Context, dispatch: &Dispatch) -> Html {
             if !c.events.is_empty() {
                 <p class="im-see">
                     { "See: " }
-                    for (i, &e) in c.events.iter().enumerate() {
+                    for (i, at) in cells(c.events).into_iter().enumerate() {
                         { if i > 0 { ", " } else { "" } }
-                        { event_link(e, dispatch) }
+                        { cell_link(at, dispatch) }
                     }
                 </p>
             }
@@ -57,15 +57,26 @@ fn point(c: &Context, dispatch: &Dispatch) -> Html {
     }
 }
 
-/// A button that opens the cell of an event (its first pressure type).
-pub fn event_link(e: u16, dispatch: &Dispatch) -> Html {
+/// The cells these events sit in (each event's first pressure type), once each, in order.
+fn cells(events: &[u16]) -> Vec<CellRef> {
+    let mut out: Vec<CellRef> = Vec::new();
+    for &e in events {
+        let ev = &DATASET.events[e as usize];
+        let at = CellRef { company: ev.company, pressure: ev.pressure_types[0] };
+        if !out.contains(&at) {
+            out.push(at);
+        }
+    }
+    out
+}
+
+/// A button that opens a cell.
+fn cell_link(at: CellRef, dispatch: &Dispatch) -> Html {
     let ds = &DATASET;
-    let ev = &ds.events[e as usize];
-    let at = CellRef { company: ev.company, pressure: ev.pressure_types[0] };
     let d = dispatch.clone();
     html! {
         <button type="button" class="im-link" onclick={move |_: MouseEvent| d.dispatch(Action::Open(at))}>
-            { format!("{}, {} ({})", ds.companies[ev.company as usize].name, ds.pressure_types[at.pressure as usize].label, ev.date.short()) }
+            { format!("{}, {}", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label) }
         </button>
     }
 }
