@@ -1,4 +1,5 @@
-//! The one place that touches browser APIs beyond rendering: the URL hash and focus.
+//! The one place that touches browser APIs beyond rendering: the URL hash and query, focus, downloads,
+//! the clipboard, the document's theme classes, and the messages that size the widget's frame.
 //! Every call degrades quietly: no window, no history or a failing call means nothing happens.
 
 use gloo::events::EventListener;
@@ -64,4 +65,112 @@ pub fn download(filename: &str, mime: &str, text: &str) {
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The query string, "" when unavailable.
+pub fn query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The page address without query and hash: what an embed code points at.
+pub fn base_url() -> String {
+    let Some(w) = web_sys::window() else { return String::new() };
+    let href = w.location().href().unwrap_or_default();
+    href.split(['?', '#']).next().unwrap_or("").to_string()
+}
+
+/// The page address as it is, for the embed.ly message's `src`.
+pub fn href() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Adds or removes a class on `<html>` (theme, transparent background).
+pub fn set_root_class(name: &str, on: bool) {
+    if let Some(el) = document().and_then(|d| d.document_element()) {
+        let list = el.class_list();
+        let _ = if on { list.add_1(name) } else { list.remove_1(name) };
+    }
+}
+
+/// Copies text to the clipboard where the page may (fails quietly in frames that forbid it).
+pub fn copy(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// True when the widget runs inside a frame.
+pub fn in_frame() -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    match w.parent() {
+        Ok(Some(p)) => !js_sys::Object::is(&p, &w),
+        _ => false,
+    }
+}
+
+/// Posts resize messages to the parent window, each in the shape its dialect expects.
+pub fn post_to_parent(messages: &[crate::embed::Message]) {
+    use crate::embed::Message;
+    use js_sys::{Object, Reflect};
+    use wasm_bindgen::JsValue;
+    let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else { return };
+    for m in messages {
+        let data: JsValue = match m {
+            Message::Text(s) => JsValue::from_str(s),
+            Message::AmpEmbedSize(h) => {
+                let o = Object::new();
+                let _ = Reflect::set(&o, &"sentinel".into(), &"amp".into());
+                let _ = Reflect::set(&o, &"type".into(), &"embed-size".into());
+                let _ = Reflect::set(&o, &"height".into(), &JsValue::from(*h));
+                o.into()
+            }
+            Message::DatawrapperHeight(id, h) => {
+                let inner = Object::new();
+                let _ = Reflect::set(&inner, &JsValue::from_str(id), &JsValue::from(*h));
+                let o = Object::new();
+                let _ = Reflect::set(&o, &"datawrapper-height".into(), &inner);
+                o.into()
+            }
+        };
+        let _ = parent.post_message(&data, "*");
+    }
+}
+
+/// Watches an element's rendered height and calls `f` with it (rounded up to whole pixels) whenever it
+/// changes. Dropping the returned handle stops watching.
+pub struct HeightWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for HeightWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+pub fn watch_height(el: &web_sys::Element, f: impl Fn(u32) + 'static) -> Option<HeightWatch> {
+    use std::cell::Cell;
+    let last = Cell::new(0u32);
+    let target = el.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let h = target.get_bounding_client_rect().height().ceil().max(0.0) as u32;
+        if h != last.get() {
+            last.set(h);
+            f(h);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(HeightWatch { observer, _callback: callback })
+}
+
+/// Calls `f` with every string message posted to this window (pym's `width` requests arrive so).
+pub fn on_string_message(f: impl Fn(String) + 'static) -> Option<EventListener> {
+    let w = web_sys::window()?;
+    Some(EventListener::new(&w, "message", move |e| {
+        if let Some(s) = e.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) {
+            f(s);
+        }
+    }))
 }

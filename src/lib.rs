@@ -3,8 +3,13 @@
 //! The pure core (`model`, `matrix`, `state`) is plain Rust, tested natively with `cargo test`. The
 //! view (`ui`) and the browser glue (`browser`) compile for wasm32 only.
 
+pub mod embed;
 pub mod export;
 pub mod matrix;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 pub mod model;
 pub mod state;
 pub mod text;

@@ -19,10 +19,12 @@ pub enum Panel {
     Method,
     /// The downloads.
     Data,
+    /// The embed code for the current view.
+    Embed,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 4] = [Panel::Context, Panel::Movement, Panel::Method, Panel::Data];
+    pub const ALL: [Panel; 5] = [Panel::Context, Panel::Movement, Panel::Method, Panel::Data, Panel::Embed];
 
     /// The name in the URL hash.
     pub fn key(self) -> &'static str {
@@ -31,6 +33,7 @@ impl Panel {
             Panel::Movement => "movement",
             Panel::Method => "method",
             Panel::Data => "data",
+            Panel::Embed => "embed",
         }
     }
 
@@ -40,6 +43,7 @@ impl Panel {
             Panel::Movement => "The movement",
             Panel::Method => "Definitions and methodology",
             Panel::Data => "Get the data",
+            Panel::Embed => "Embed this",
         }
     }
 }

@@ -4,6 +4,7 @@ mod app;
 mod context;
 mod detail;
 mod downloads;
+mod embedding;
 mod figures;
 mod filters;
 mod legend;

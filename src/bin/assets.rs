@@ -1,22 +1,85 @@
-//! `assets <out-dir>`: writes the files generated from the bundled dataset that Trunk ships beside the
-//! wasm: `outcomes.css`, `data/dataset.json` and `data/events.csv`. Trunk runs it as a pre-build hook.
+//! The build's assets tool, run by Trunk's hooks (see Trunk.toml):
+//! - `assets gen <dir>` before the build: `outcomes.css`, `data/dataset.json`, `data/events.csv`, all
+//!   written from the bundled dataset;
+//! - `assets finish [<dir>]` after it, on Trunk's staging folder (`TRUNK_STAGING_DIR`): see
+//!   `ice_matrix::publish` — strict CSP, first view as markup, `sources.html`, `sw.js`, `offline.html`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use ice_matrix::{export, model::DATASET};
-    use std::{env, fs, path::PathBuf, process};
-
-    let out = PathBuf::from(env::args().nth(1).unwrap_or_else(|| "gen".to_string()));
-    let write = || -> std::io::Result<()> {
-        fs::create_dir_all(out.join("data"))?;
-        fs::write(out.join("outcomes.css"), export::palette_css(&DATASET))?;
-        fs::write(out.join("data/dataset.json"), export::json(&DATASET))?;
-        fs::write(out.join("data/events.csv"), export::csv(&DATASET))?;
-        Ok(())
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("gen") => native::generate(args.get(1).map_or("gen", String::as_str)),
+        Some("finish") => {
+            let dir = args.get(1).cloned().or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()).unwrap_or_else(|| "dist".into());
+            native::finish(&dir)
+        }
+        _ => Err("usage: assets gen <dir> | assets finish [<dir>]".to_string()),
     };
-    if let Err(e) = write() {
-        eprintln!("error: cannot write to {}: {e}", out.display());
-        process::exit(1);
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::fs;
+    use std::path::Path;
+
+    use ice_matrix::model::DATASET;
+    use ice_matrix::{export, prerender, publish};
+
+    fn write(path: &Path, text: &str) -> Result<(), String> {
+        fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+
+    pub fn generate(dir: &str) -> Result<(), String> {
+        let out = Path::new(dir);
+        fs::create_dir_all(out.join("data")).map_err(|e| format!("cannot create {dir}/data: {e}"))?;
+        write(&out.join("outcomes.css"), &export::palette_css(&DATASET))?;
+        write(&out.join("data/dataset.json"), &export::json(&DATASET))?;
+        write(&out.join("data/events.csv"), &export::csv(&DATASET))
+    }
+
+    pub fn finish(dir: &str) -> Result<(), String> {
+        let dir = Path::new(dir);
+        let read = |name: &str| fs::read_to_string(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"));
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+            .flatten()
+            .filter(|e| e.path().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let find = |pred: &dyn Fn(&str) -> bool, what: &str| names.iter().find(|n| pred(n)).cloned().ok_or(format!("no {what} in the build"));
+        let glue_name = find(&|n| n.starts_with("ice-matrix-") && n.ends_with(".js"), "JS glue")?;
+        let wasm_name = find(&|n| n.ends_with("_bg.wasm"), "wasm")?;
+        let css_names: Vec<String> = names.iter().filter(|n| n.ends_with(".css")).cloned().collect();
+
+        // index.html: loader out of line, strict policy, first view in the mount element.
+        let index = read("index.html")?;
+        let (index, loader) = publish::split_loader(&index).ok_or("index.html has no inline module loader")?;
+        let index = publish::add_csp(&index, publish::CSP).ok_or("index.html has no <meta charset=\"utf-8\">")?;
+        let first_view = prerender::first_view(&DATASET);
+        let index = publish::fill_mount(&index, &first_view).ok_or("index.html has no mount element")?;
+        write(&dir.join("index.html"), &index)?;
+        write(&dir.join("init.js"), &format!("{loader}\n{}", publish::SW_REGISTRATION))?;
+
+        write(&dir.join("sources.html"), &publish::page(DATASET.title, &css_names, &prerender::sources_page(&DATASET)))?;
+
+        let glue = read(&glue_name)?;
+        let wasm = fs::read(dir.join(&wasm_name)).map_err(|e| format!("cannot read {wasm_name}: {e}"))?;
+        let css: String = css_names.iter().map(|n| read(n)).collect::<Result<Vec<_>, _>>()?.join("\n");
+        write(&dir.join("offline.html"), &publish::offline_page(DATASET.title, &css, &first_view, &glue, &wasm))?;
+
+        // The offline cache: every file the widget may load, versioned by their contents.
+        let mut files: Vec<String> = names.iter().filter(|n| !n.ends_with(".html") && *n != "sw.js").cloned().collect();
+        files.extend(["index.html", "init.js", "sources.html", "data/dataset.json", "data/events.csv"].map(String::from));
+        files.sort();
+        files.dedup();
+        let contents: Vec<Vec<u8>> = files.iter().map(|f| fs::read(dir.join(f)).unwrap_or_default()).collect();
+        let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+        write(&dir.join("sw.js"), &publish::service_worker(&publish::short_hash(&refs), &files))
     }
 }
 

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::{cell_dom_id, detail::Detail, figures::Figures, filters::Filters, legend::Legend, story::Story, table::Table};
 use crate::browser;
+use crate::embed::{self, Options, Theme};
 use crate::matrix::{Grid, View};
 use crate::model::DATASET;
 use crate::state::{Action, ViewState};
@@ -37,6 +38,36 @@ pub fn App() -> Html {
         let grid = grid.clone();
         use_memo(state.filter, move |f| View::build(&DATASET, &grid, f))
     };
+
+    let options = use_memo((), |_| Options::from_query(&browser::query()));
+    use_effect_with(options.clone(), |o| {
+        browser::set_root_class("theme-light", o.theme == Theme::Light);
+        browser::set_root_class("theme-dark", o.theme == Theme::Dark);
+        browser::set_root_class("transparent", o.transparent);
+    });
+    let root = use_node_ref();
+    {
+        // In a frame, announce the content height in every dialect hosts listen for, on each change,
+        // and again when a pym parent asks with a `width` message.
+        let (root, options) = (root.clone(), options.clone());
+        use_effect_with((), move |_| {
+            let handles = root.cast::<web_sys::Element>().filter(|_| browser::in_frame()).map(|el| {
+                let last = std::rc::Rc::new(std::cell::Cell::new(0u32));
+                let (o1, last1) = (options.clone(), last.clone());
+                let watch = browser::watch_height(&el, move |h| {
+                    last1.set(h);
+                    browser::post_to_parent(&embed::resize_messages(h, &browser::href(), &o1));
+                });
+                let listener = browser::on_string_message(move |data| {
+                    if embed::is_pym_width(&data, &options) && last.get() > 0 {
+                        browser::post_to_parent(&embed::resize_messages(last.get(), &browser::href(), &options));
+                    }
+                });
+                (watch, listener)
+            });
+            move || drop(handles)
+        });
+    }
 
     use_effect_with(state, |s| browser::set_hash(&s.to_hash(&DATASET)));
     {
@@ -69,15 +100,17 @@ pub fn App() -> Html {
 
     let open = state.open.filter(|&at| view.shows(&grid, &state.filter, at));
     html! {
-        <div class="im" {onkeydown}>
-            <header class="im-head">
-                <h2 class="im-title">{ ds.title }</h2>
-                <p class="im-question">{ ds.question }</p>
-            </header>
+        <div class="im" ref={root} {onkeydown}>
+            if !options.hide_header {
+                <header class="im-head">
+                    <h2 class="im-title">{ ds.title }</h2>
+                    <p class="im-question">{ ds.question }</p>
+                </header>
+            }
             <Figures view={view.clone()} />
             <Filters filter={state.filter} dispatch={store.dispatcher()} />
             <Legend filter={state.filter} view={view.clone()} dispatch={store.dispatcher()} />
-            <Story panel={state.panel} dispatch={store.dispatcher()} />
+            <Story panel={state.panel} state={state} options={(*options).clone()} dispatch={store.dispatcher()} />
             <Table grid={grid.clone()} view={view.clone()} filter={state.filter} {open} dispatch={store.dispatcher()} />
             if let Some(at) = open {
                 <Detail {at} grid={grid.clone()} onclose={close} />

@@ -4,12 +4,16 @@
 use yew::prelude::*;
 
 use super::app::Dispatch;
-use super::{context::ContextPanel, downloads::DataPanel, methodology::MethodPanel, movement::MovementPanel};
-use crate::state::{Action, Panel};
+use super::{context::ContextPanel, downloads::DataPanel, embedding::EmbedPanel, methodology::MethodPanel, movement::MovementPanel};
+use crate::embed::Options;
+use crate::state::{Action, Panel, ViewState};
 
 #[derive(Properties, PartialEq)]
 pub struct StoryProps {
     pub panel: Option<Panel>,
+    /// The whole view, for the embed code of what the editor is looking at.
+    pub state: ViewState,
+    pub options: Options,
     pub dispatch: Dispatch,
 }
 
@@ -33,6 +37,7 @@ pub fn Story(props: &StoryProps) -> Html {
                         Panel::Movement => html! { <MovementPanel /> },
                         Panel::Method => html! { <MethodPanel /> },
                         Panel::Data => html! { <DataPanel /> },
+                        Panel::Embed => html! { <EmbedPanel state={props.state} options={props.options.clone()} /> },
                     } }
                 </section>
             }
