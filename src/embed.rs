@@ -167,7 +167,7 @@ pub fn snippet(base: &str, hash: &str, o: &Options, title: &str) -> Snippet {
         iframe: format!(
             "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"720\" loading=\"lazy\" \
              referrerpolicy=\"strict-origin-when-cross-origin\" sandbox=\"{SANDBOX}\" \
-             style=\"border:0;width:100%;max-width:1400px\" data-ice-matrix></iframe>",
+             frameborder=\"0\" data-ice-matrix></iframe>",
             escape(&url),
             escape(title)
         ),

@@ -31,5 +31,6 @@
     h = Math.round(h);
     if (h < MIN || h > MAX) return;
     frame.style.height = h + 'px';
+    frame.style.border = '0';
   });
 })();

@@ -53,6 +53,7 @@ fn the_embed_code_carries_the_view_the_theme_and_a_safe_frame() {
     let s = snippet("https://graphics.example.org/ice/", "#cell=palantir.employee-letter", &o, "Tech companies & ICE");
     assert!(s.iframe.contains("src=\"https://graphics.example.org/ice/?theme=dark#cell=palantir.employee-letter\""), "{}", s.iframe);
     assert!(s.iframe.contains("title=\"Tech companies &amp; ICE\""));
+    assert!(!s.iframe.contains("style="), "no inline style: hosts with a strict CSP would block it");
     assert!(s.iframe.contains("loading=\"lazy\"") && s.iframe.contains("referrerpolicy=") && s.iframe.contains("sandbox=\"allow-scripts"));
     assert_eq!(s.loader, "<script src=\"https://graphics.example.org/ice/embed.js\" async></script>");
     assert_eq!(s.csp, "frame-src https://graphics.example.org; script-src https://graphics.example.org");

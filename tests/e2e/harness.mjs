@@ -26,7 +26,7 @@ export async function serve(root = DIST) {
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => { server.closeAllConnections(); return new Promise((ok) => server.close(ok)); } };
 }
 
 /** Launches Debian's Chromium headless, with the flags this machine needs (root, no outside network). */

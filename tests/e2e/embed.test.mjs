@@ -1,0 +1,186 @@
+// The widget as newsroom editors and offline readers use it: embedded in a page on another origin,
+// under its strict policy, without JavaScript, from one file on disk, and with the network gone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, serve, launch, open } from './harness.mjs';
+
+let widget, browser, data;
+before(async () => {
+  widget = await serve();
+  browser = await launch();
+  data = JSON.parse(await readFile(join(DIST, 'data/dataset.json'), 'utf8'));
+});
+after(async () => {
+  await browser?.close();
+  await widget?.close();
+});
+
+/** A host page on another origin (localhost vs 127.0.0.1, another port) serving `html`. */
+async function host(html) {
+  const server = createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(html); });
+  await new Promise((ok) => server.listen(0, 'localhost', ok));
+  return { url: `http://localhost:${server.address().port}/`, close: () => { server.closeAllConnections(); return new Promise((ok) => server.close(ok)); } };
+}
+
+/** The embed code, copied from the widget's own "Embed this" panel as an editor would. */
+async function embedCode(hash = '', theme = 'auto') {
+  const { page } = await open(browser, widget.url + '#panel=embed' + hash);
+  await page.locator('#im-panel select').selectOption(theme);
+  const frame = await page.locator('#embed-frame').inputValue();
+  const loader = await page.locator('#embed-loader').inputValue();
+  const csp = await page.locator('#embed-csp').inputValue();
+  await page.close();
+  return { frame, loader, csp };
+}
+
+const frameHeight = (page) => page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+
+test('pasted into a page on another origin, the frame fits its content as cells open and close', async () => {
+  const code = await embedCode();
+  assert.match(code.frame, /title="[^"]+"/);
+  assert.match(code.frame, /loading="lazy"/);
+  assert.match(code.frame, /sandbox="allow-scripts allow-same-origin/);
+  // Hostile host CSS must not reach inside the frame.
+  const h = await host(`<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'unsafe-inline'; ${code.csp}">
+    <style>* { font: 40px/3 serif !important; color: red !important; } table { display: none !important; }</style></head>
+    <body><p>Article text.</p>${code.frame}${code.loader}<p>More article text.</p></body></html>`);
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(h.url);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('button.im-cell').first().waitFor();
+  await page.waitForFunction(() => document.querySelector('iframe').style.height !== '');
+  const closed = await frameHeight(page);
+  await frame.locator('button.im-cell').first().click();
+  await frame.locator('#im-detail').waitFor();
+  await page.waitForFunction((h) => document.querySelector('iframe').getBoundingClientRect().height > h + 50, closed);
+  const opened = await frameHeight(page);
+  await frame.locator('.im-close').click();
+  await page.waitForFunction((h) => document.querySelector('iframe').getBoundingClientRect().height < h - 50, opened);
+  assert.ok(Math.abs((await frameHeight(page)) - closed) <= 2, 'shrinks back');
+  const inner = page.frames()[1];
+  const { scroll, client, font, table } = await inner.evaluate(() => ({
+    scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight,
+    font: getComputedStyle(document.body).fontSize, table: getComputedStyle(document.querySelector('table')).display,
+  }));
+  assert.ok(scroll <= client + 1, `no scrollbar inside the frame (${scroll} > ${client})`);
+  assert.equal(font, '15px', 'host CSS does not reach the widget');
+  assert.equal(table, 'table');
+  assert.deepEqual(errors, []);
+  await page.close();
+  await h.close();
+});
+
+test('a pym.js host gets pym height messages and can ask for the height', async () => {
+  const h = await host(`<!doctype html><body><iframe id="f" src="${widget.url}?childId=g1" style="width:100%;height:300px"></iframe>
+    <script>window.got = []; addEventListener('message', (e) => { if (typeof e.data === 'string' && e.data.startsWith('pymxPYMx')) got.push(e.data); });</script></body>`);
+  const page = await browser.newPage();
+  await page.goto(h.url);
+  await page.waitForFunction(() => window.got.some((m) => /^pymxPYMxg1xPYMxheightxPYMx\d+$/.test(m)));
+  const before = await page.evaluate(() => window.got.length);
+  await page.evaluate(() => document.getElementById('f').contentWindow.postMessage('pymxPYMxg1xPYMxwidthxPYMx760', '*'));
+  await page.waitForFunction((n) => window.got.length > n, before);
+  await page.close();
+  await h.close();
+});
+
+test('the theme follows the host: dark, light, and transparent', async () => {
+  const bg = async (query, scheme) => {
+    const page = await browser.newPage({ colorScheme: scheme });
+    await page.goto(widget.url + query);
+    await page.waitForSelector('button.im-cell');
+    const c = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    await page.close();
+    return c;
+  };
+  const [darkBg] = await bg('?theme=dark', 'light');
+  const [lightBg] = await bg('?theme=light', 'dark');
+  const [autoDark] = await bg('', 'dark');
+  const [clear] = await bg('?bg=transparent', 'light');
+  assert.equal(darkBg, 'rgb(22, 22, 22)');
+  assert.equal(lightBg, 'rgb(255, 255, 255)');
+  assert.equal(autoDark, 'rgb(22, 22, 22)', 'auto follows the reader');
+  assert.equal(clear, 'rgba(0, 0, 0, 0)');
+  const page = await browser.newPage();
+  await page.goto(widget.url + '?header=0');
+  await page.waitForSelector('button.im-cell');
+  assert.equal(await page.locator('.im-title').count(), 0, 'header=0 hides the headline');
+  await page.close();
+});
+
+test('under its strict Content-Security-Policy, using the widget causes no violation', async () => {
+  const { page, errors } = await open(browser, widget.url);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.ok(!csp.includes('unsafe-inline') && !/'unsafe-eval'/.test(csp) && csp.includes("'wasm-unsafe-eval'"));
+  await page.evaluate(() => { window.violations = []; document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective + ' ' + e.blockedURI)); });
+  await page.locator('button.im-cell').first().click();
+  await page.keyboard.press('Escape');
+  for (const tab of await page.locator('.im-tab').all()) await tab.click();
+  await page.locator('.im-key').first().click();
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(errors.filter((e) => /Content Security Policy|Refused/.test(e)), []);
+  await page.close();
+});
+
+test('without JavaScript the matrix is there as a table, and its cells lead to the sources', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(widget.url);
+  const companies = new Set(data.events.map((e) => e.company)).size;
+  assert.equal(await page.locator('#ice-matrix tbody tr').count(), companies);
+  const first = page.locator('#ice-matrix a.im-cell').first();
+  const href = await first.getAttribute('href');
+  assert.match(href, /^sources\.html#[a-z0-9-]+\.[a-z0-9-]+$/);
+  await first.click();
+  const anchor = decodeURIComponent(href.split('#')[1]);
+  const section = page.locator(`[id="${anchor}"] + ol`);
+  assert.ok((await section.locator('.im-event').count()) > 0);
+  assert.ok((await section.locator('.im-sources a[href^="http"]').count()) > 0);
+  assert.equal(await page.locator('.im-event').count() >= data.events.length, true, 'every event is on the sources page');
+  await ctx.close();
+});
+
+test('offline.html works from disk with the network off, and in a sandboxed frame without same-origin', async () => {
+  const ctx = await browser.newContext({ offline: true });
+  const page = await ctx.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(pathToFileURL(join(DIST, 'offline.html')).href);
+  await page.waitForSelector('button.im-cell');
+  await page.locator('button.im-cell').first().click();
+  assert.ok((await page.locator('#im-detail .im-event').count()) > 0);
+  assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), []);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+
+  const offline = await readFile(join(DIST, 'offline.html'), 'utf8');
+  const h = await host(`<!doctype html><body><iframe sandbox="allow-scripts" style="width:100%;height:600px" srcdoc="${offline.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe></body>`);
+  const p2 = await browser.newPage();
+  await p2.goto(h.url);
+  await p2.frameLocator('iframe').locator('button.im-cell').first().waitFor();
+  await p2.frameLocator('iframe').locator('button.im-cell').first().click();
+  await p2.frameLocator('iframe').locator('#im-detail').waitFor();
+  await p2.close();
+  await h.close();
+});
+
+test('once visited, the hosted widget keeps working with the network off', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(widget.url);
+  await page.waitForSelector('button.im-cell');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await ctx.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('button.im-cell');
+  await page.locator('button.im-cell').first().click();
+  await page.waitForSelector('#im-detail');
+  await ctx.close();
+});
