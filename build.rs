@@ -4,7 +4,10 @@
 use std::{env, fs, path::Path, process};
 
 fn main() {
-    let path = "data/dataset.toml";
+    // ICE_MATRIX_DATA swaps in another dataset file (the benchmark's generated 10x and 100x data).
+    println!("cargo:rerun-if-env-changed=ICE_MATRIX_DATA");
+    let path = env::var("ICE_MATRIX_DATA").unwrap_or_else(|_| "data/dataset.toml".to_string());
+    let path = path.as_str();
     println!("cargo:rerun-if-changed={path}");
     let text = fs::read_to_string(path).unwrap_or_else(|e| {
         eprintln!("error: cannot read {path}: {e}");
