@@ -214,7 +214,15 @@ pub fn compile(raw: RawDataset) -> Result<Compiled, Vec<Problem>> {
             p.push(Problem::new(&r, "rank", format!("rank {} is used by another outcome", o.rank)));
         }
         let ink = match colour::parse_hex(&o.color) {
-            Some(rgb) => colour::ink_for(rgb).to_string(),
+            Some(rgb) => {
+                let ink = colour::ink_for(rgb);
+                let ratio = colour::contrast(rgb, colour::parse_hex(ink).expect("ink is hex"));
+                if ratio < 4.5 {
+                    p.push(Problem::new(&r, "color", format!(
+                        "{} gives its text only {:.2}:1 (at least 4.5:1 is needed); pick a lighter or darker fill", o.color, ratio)));
+                }
+                ink.to_string()
+            }
             None => {
                 p.push(Problem::new(&r, "color", format!("\"{}\" is not a #rrggbb colour", o.color)));
                 String::new()
