@@ -110,6 +110,7 @@ pub fn json(ds: &Dataset) -> String {
         Obj::new(o)
             .str("id", x.id)
             .str("label", x.label)
+            .str("short", x.short)
             .str("definition", x.definition)
             .str("rule", x.rule)
             .raw("rank", &x.rank.to_string())

@@ -24,6 +24,7 @@ pub fn first_view(ds: &Dataset) -> String {
         escape(ds.title),
         escape(ds.question)
     ));
+    o.push_str(&format!("<p class=\"im-summary-line\">{}</p>", escape(&text::summary(ds))));
     let strongest = ds.outcomes.first().map_or("", |x| x.label);
     o.push_str(&format!(
         "<dl class=\"im-figures\"><div><dt>Companies</dt><dd>{}</dd></div><div><dt>Events</dt><dd>{}</dd></div>\
@@ -70,7 +71,7 @@ pub fn first_view(ds: &Dataset) -> String {
                     let x = &ds.outcomes[cell.outcome as usize];
                     o.push_str(&format!(
                         "<td><a class=\"im-cell o-{}\" href=\"sources.html#{}\" aria-label=\"{}\"><span class=\"im-glyph\" aria-hidden=\"true\">{}</span>\
-                         <span class=\"im-label\" aria-hidden=\"true\">{}</span><span class=\"im-count\" aria-hidden=\"true\">{}</span></a></td>",
+                         <span class=\"im-text\"><span class=\"im-label\">{}</span><br><span class=\"im-count\">{}</span></span></a></td>",
                         x.id,
                         cell_anchor(ds, at),
                         escape(&text::cell_name(ds, at, cell.outcome, cell.events.len(), cell.latest)),

@@ -2,7 +2,7 @@
 //! wrapper lives in `ui/app.rs`, the hash is read and written in `browser.rs`.
 //!
 //! Hash format (ids, not indexes, so links survive edits to the data):
-//! `#cell=<company>.<pressure>&hide=<outcome>,<outcome>&sector=<sector>&tech=1&panel=<panel>`.
+//! `#cell=<company>.<pressure>&hide=<outcome>,<outcome>&sector=<sector>&tech=1&panel=<panel>&view=list`.
 //! Unknown keys and unknown ids are ignored one by one; a garbled hash gives the default view.
 
 use crate::matrix::{CellRef, Filter};
@@ -55,6 +55,8 @@ pub struct ViewState {
     pub open: Option<CellRef>,
     /// The story panel open below the matrix.
     pub panel: Option<Panel>,
+    /// Show the events as a plain list instead of the matrix.
+    pub list: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +68,8 @@ pub enum Action {
     TogglePanel(Panel),
     SetSector(Option<u8>),
     SetTechOnly(bool),
+    /// Matrix (false) or plain list of events (true).
+    SetList(bool),
     /// Back to the default view.
     Reset,
     /// Replace everything, e.g. from a hash the reader navigated to.
@@ -84,6 +88,7 @@ impl ViewState {
             Action::TogglePanel(p) => next.panel = if self.panel == Some(p) { None } else { Some(p) },
             Action::SetSector(s) => next.filter.sector = s,
             Action::SetTechOnly(t) => next.filter.tech_only = t,
+            Action::SetList(l) => next.list = l,
             Action::Reset => next = ViewState::default(),
             Action::Restore(s) => next = s,
         }
@@ -117,6 +122,9 @@ impl ViewState {
         if let Some(p) = self.panel {
             parts.push(format!("panel={}", p.key()));
         }
+        if self.list {
+            parts.push("view=list".to_string());
+        }
         if parts.is_empty() { String::new() } else { format!("#{}", parts.join("&")) }
     }
 
@@ -144,6 +152,7 @@ impl ViewState {
                 "sector" => s.filter.sector = position(ds.sectors.iter().map(|x| x.id), value).map(|i| i as u8),
                 "tech" => s.filter.tech_only = value == "1",
                 "panel" => s.panel = Panel::ALL.into_iter().find(|p| p.key() == value),
+                "view" => s.list = value == "list",
                 _ => {}
             }
         }

@@ -8,6 +8,7 @@ mod embedding;
 mod figures;
 mod filters;
 mod legend;
+mod list;
 mod methodology;
 mod movement;
 mod source;

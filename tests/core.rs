@@ -114,6 +114,7 @@ fn the_hash_round_trips_every_part_of_the_view() {
         open: Some(CellRef { company: company("palantir"), pressure: pressure("employee-letter") }),
         filter: Filter { hidden_outcomes: 1 << outcome("no-change") | 1 << outcome("deepened"), sector: Some(1), tech_only: true },
         panel: Some(Panel::Method),
+        list: true,
     };
     let h = s.to_hash(&DATASET);
     assert!(h.starts_with("#cell=palantir.employee-letter&hide="), "{h}");
@@ -146,7 +147,41 @@ fn a_cells_name_says_in_words_what_its_colour_says() {
     let c = g.cell(at).expect("Palantir has an employee-letter cell");
     let name = text::cell_name(&DATASET, at, c.outcome, c.events.len(), c.latest);
     assert!(name.starts_with("Palantir, Employee letter or petition: "), "{name}");
-    assert!(name.contains(DATASET.outcomes[c.outcome as usize].label));
+    assert!(name.contains(&format!(": {}, ", DATASET.outcomes[c.outcome as usize].short)), "{name}");
     assert!(name.contains(&text::count(c.events.len(), "event", "events")));
     assert!(name.ends_with(&format!("latest {}", c.latest.short())), "{name}");
+}
+
+#[test]
+fn grid_keys_move_one_cell_stop_at_edges_and_jump_to_ends() {
+    use ice_matrix::matrix::GridKey::{self, *};
+    let (rows, cols) = (4, 9);
+    assert_eq!(Right.step((0, 0), rows, cols), (0, 1));
+    assert_eq!(Down.step((0, 0), rows, cols), (1, 0));
+    assert_eq!(Left.step((2, 0), rows, cols), (2, 0), "stops at the left edge");
+    assert_eq!(Up.step((0, 5), rows, cols), (0, 5), "stops at the top");
+    assert_eq!(Right.step((1, 8), rows, cols), (1, 8), "stops at the right edge");
+    assert_eq!(Down.step((3, 2), rows, cols), (3, 2), "stops at the bottom");
+    assert_eq!(RowStart.step((2, 6), rows, cols), (2, 0));
+    assert_eq!(RowEnd.step((2, 6), rows, cols), (2, 8));
+    assert_eq!(First.step((2, 6), rows, cols), (0, 0));
+    assert_eq!(Last.step((2, 6), rows, cols), (3, 8));
+    assert_eq!(Down.step((9, 9), rows, cols), (3, 8), "a stale position is clamped");
+    assert_eq!(Down.step((0, 0), 0, 0), (0, 0), "an empty grid");
+    assert_eq!(GridKey::from_key("Home", true), Some(First));
+    assert_eq!(GridKey::from_key("End", false), Some(RowEnd));
+    assert_eq!(GridKey::from_key("Enter", false), None);
+}
+
+#[test]
+fn the_summary_counts_what_the_matrix_shows() {
+    let g = Grid::build(&DATASET);
+    let v = View::build(&DATASET, &g, &Filter::default());
+    let s = text::summary(&DATASET);
+    assert!(s.starts_with(&format!("Of {} companies pressured since 2018 ({} events), {} had at least one “Ties cut” outcome.",
+        v.rows.len(), DATASET.events.len(), v.strongest)), "{s}");
+    // The per-outcome counts add up to the number of companies.
+    let total: usize = s.split(": ").nth(1).unwrap().split(", ")
+        .map(|part| part.split(' ').next().unwrap().trim_end_matches('.').parse::<usize>().unwrap()).sum();
+    assert_eq!(total, v.rows.len());
 }

@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{cell_dom_id, detail::Detail, figures::Figures, filters::Filters, legend::Legend, story::Story, table::Table};
+use super::{cell_dom_id, detail::Detail, figures::Figures, filters::Filters, legend::Legend, list::List, story::Story, table::Table};
 use crate::browser;
+use crate::text;
 use crate::embed::{self, Options, Theme};
 use crate::matrix::{Grid, View};
 use crate::model::DATASET;
@@ -40,6 +41,7 @@ pub fn App() -> Html {
     };
 
     let options = use_memo((), |_| Options::from_query(&browser::query()));
+    let summary = use_memo((), |_| text::summary(&DATASET));
     use_effect_with(options.clone(), |o| {
         browser::set_root_class("theme-light", o.theme == Theme::Light);
         browser::set_root_class("theme-dark", o.theme == Theme::Dark);
@@ -98,7 +100,7 @@ pub fn App() -> Html {
         })
     };
 
-    let open = state.open.filter(|&at| view.shows(&grid, &state.filter, at));
+    let open = state.open.filter(|&at| !state.list && view.shows(&grid, &state.filter, at));
     html! {
         <div class="im" ref={root} {onkeydown}>
             if !options.hide_header {
@@ -107,11 +109,22 @@ pub fn App() -> Html {
                     <p class="im-question">{ ds.question }</p>
                 </header>
             }
+            <p class="im-summary-line">{ (*summary).clone() }</p>
             <Figures view={view.clone()} />
             <Filters filter={state.filter} dispatch={store.dispatcher()} />
             <Legend filter={state.filter} view={view.clone()} dispatch={store.dispatcher()} />
             <Story panel={state.panel} state={state} options={(*options).clone()} dispatch={store.dispatcher()} />
-            <Table grid={grid.clone()} view={view.clone()} filter={state.filter} {open} dispatch={store.dispatcher()} />
+            <div class="im-views" role="group" aria-label="Show as">
+                <button type="button" class="im-tab" aria-pressed={(!state.list).to_string()}
+                    onclick={let d = store.dispatcher(); move |_: MouseEvent| d.dispatch(Action::SetList(false))}>{ "Matrix" }</button>
+                <button type="button" class="im-tab" aria-pressed={state.list.to_string()}
+                    onclick={let d = store.dispatcher(); move |_: MouseEvent| d.dispatch(Action::SetList(true))}>{ "List of events" }</button>
+            </div>
+            if state.list {
+                <List view={view.clone()} filter={state.filter} />
+            } else {
+                <Table grid={grid.clone()} view={view.clone()} filter={state.filter} {open} dispatch={store.dispatcher()} />
+            }
             if let Some(at) = open {
                 <Detail {at} grid={grid.clone()} onclose={close} />
             }

@@ -18,11 +18,13 @@ pub fn Figures(props: &FiguresProps) -> Html {
     let v = &props.view;
     let strongest = DATASET.outcomes.first().map_or("", |o| o.label);
     html! {
-        <dl class="im-figures">
-            <div><dt>{ "Companies" }</dt><dd>{ v.rows.len() }</dd></div>
-            <div><dt>{ "Events" }</dt><dd>{ v.events }</dd></div>
-            <div><dt>{ format!("Companies with “{strongest}” at least once") }</dt><dd>{ v.strongest }</dd></div>
+        <>
+            <dl class="im-figures">
+                <div><dt>{ "Companies" }</dt><dd>{ v.rows.len() }</dd></div>
+                <div><dt>{ "Events" }</dt><dd>{ v.events }</dd></div>
+                <div><dt>{ format!("Companies with “{strongest}” at least once") }</dt><dd>{ v.strongest }</dd></div>
+            </dl>
             <p class="im-live" role="status" aria-live="polite">{ text::shown(v) }</p>
-        </dl>
+        </>
     }
 }

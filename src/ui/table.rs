@@ -1,4 +1,6 @@
-//! The matrix itself: companies × pressure types, one button per non-empty cell.
+//! The matrix itself: companies × pressure types, one button per non-empty cell, as a WAI-ARIA grid:
+//! one tab stop (a roving tabindex), arrow keys move one cell and stop at the edges, Home and End go to
+//! the row's ends, Ctrl+Home and Ctrl+End to the grid's corners; Enter or Space opens a cell.
 //!
 //! Cells are their own component with cheap, comparable props and the pointer-stable reducer
 //! dispatcher, so a change elsewhere does not re-render untouched cells.
@@ -8,7 +10,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{app::Dispatch, cell_dom_id};
-use crate::matrix::{CellRef, Filter, Grid, View};
+use crate::browser;
+use crate::matrix::{CellRef, Filter, Grid, GridKey, View};
 use crate::model::{DATASET, Date};
 use crate::state::Action;
 use crate::text;
@@ -25,9 +28,43 @@ pub struct TableProps {
 #[component]
 pub fn Table(props: &TableProps) -> Html {
     let ds = &DATASET;
+    let cols = ds.pressure_types.len();
+    let rows = props.view.rows.clone();
+    // The one cell in the tab order, as (row, column) in the rows shown.
+    let active = use_state(|| (0usize, 0usize));
+    let at_rc = |(r, c): (usize, usize)| rows.get(r).map(|&company| CellRef { company, pressure: c as u8 });
+    let (ar, ac) = (active.0.min(rows.len().saturating_sub(1)), active.1.min(cols.saturating_sub(1)));
+    let tab_stop = at_rc((ar, ac));
+
+    let onkeydown = {
+        let (active, rows) = (active.clone(), rows.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(key) = GridKey::from_key(&e.key(), e.ctrl_key() || e.meta_key()) else { return };
+            e.prevent_default();
+            let (r, c) = key.step(*active, rows.len(), cols);
+            active.set((r, c));
+            if let Some(&company) = rows.get(r) {
+                browser::focus(&cell_dom_id(CellRef { company, pressure: c as u8 }));
+            }
+        })
+    };
+    // Clicking or tabbing into a cell makes it the tab stop.
+    let onfocusin = {
+        let (active, rows) = (active.clone(), rows.clone());
+        Callback::from(move |e: FocusEvent| {
+            let id = e.target_unchecked_into::<web_sys::Element>().id();
+            let mut parts = id.strip_prefix("cell-").unwrap_or("").split('-').map(|n| n.parse::<usize>().ok());
+            if let (Some(Some(company)), Some(Some(p))) = (parts.next(), parts.next()) {
+                if let Some(r) = rows.iter().position(|&x| x as usize == company) {
+                    active.set((r, p));
+                }
+            }
+        })
+    };
+
     html! {
         <div class="im-scroll">
-            <table class="im-matrix">
+            <table class="im-matrix" role="grid" {onkeydown} {onfocusin}>
                 <caption>{ "Pressure on each company (rows) by type (columns), and what came of it" }</caption>
                 <thead>
                     <tr>
@@ -47,8 +84,8 @@ pub fn Table(props: &TableProps) -> Html {
                                 { ds.companies[c as usize].name }
                                 <span class="im-sector">{ ds.sectors[ds.companies[c as usize].sector as usize].label }</span>
                             </th>
-                            for p in 0..ds.pressure_types.len() {
-                                { cell(props, CellRef { company: c, pressure: p as u8 }) }
+                            for p in 0..cols {
+                                { cell(props, CellRef { company: c, pressure: p as u8 }, tab_stop) }
                             }
                         </tr>
                     }
@@ -58,16 +95,26 @@ pub fn Table(props: &TableProps) -> Html {
     }
 }
 
-fn cell(props: &TableProps, at: CellRef) -> Html {
+fn cell(props: &TableProps, at: CellRef, tab_stop: Option<CellRef>) -> Html {
+    let tabindex = if tab_stop == Some(at) { "0" } else { "-1" };
+    let ds = &DATASET;
+    let place = || format!("{}, {}", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label);
     match props.grid.cell(at) {
         Some(c) if props.filter.shows_outcome(c.outcome) => html! {
-            <td>
+            <td role="gridcell">
                 <CellButton {at} outcome={c.outcome} events={c.events.len()} latest={c.latest}
-                    selected={props.open == Some(at)} dispatch={props.dispatch.clone()} />
+                    selected={props.open == Some(at)} {tabindex} dispatch={props.dispatch.clone()} />
             </td>
         },
-        Some(_) => html! { <td class="im-hidden"><span class="im-sr">{ "hidden by the outcome filter" }</span></td> },
-        None => html! { <td class="im-empty"><span aria-hidden="true">{ "·" }</span><span class="im-sr">{ "no events" }</span></td> },
+        Some(_) => html! {
+            <td role="gridcell" class="im-hidden" id={cell_dom_id(at)} {tabindex}
+                aria-label={format!("{}: hidden by the outcome filter", place())}></td>
+        },
+        None => html! {
+            <td role="gridcell" class="im-empty" id={cell_dom_id(at)} {tabindex} aria-label={format!("{}: no events", place())}>
+                <span aria-hidden="true">{ "·" }</span>
+            </td>
+        },
     }
 }
 
@@ -78,6 +125,8 @@ pub struct CellButtonProps {
     pub events: usize,
     pub latest: Date,
     pub selected: bool,
+    /// "0" for the grid's one tab stop, "-1" otherwise.
+    pub tabindex: &'static str,
     pub dispatch: Dispatch,
 }
 
@@ -93,10 +142,9 @@ pub fn CellButton(props: &CellButtonProps) -> Html {
     html! {
         <button type="button" id={cell_dom_id(at)}
             class={classes!("im-cell", format!("o-{}", o.id), props.selected.then_some("sel"))}
-            aria-label={name} aria-expanded={props.selected.to_string()} aria-controls="im-detail" {onclick}>
+            tabindex={props.tabindex} aria-label={name} aria-expanded={props.selected.to_string()} {onclick}>
             <span class="im-glyph" aria-hidden="true">{ o.glyph }</span>
-            <span class="im-label" aria-hidden="true">{ o.short }</span>
-            <span class="im-count" aria-hidden="true">{ props.events }</span>
+            <span class="im-text"><span class="im-label">{ o.short }</span><br /><span class="im-count">{ props.events }</span></span>
         </button>
     }
 }

@@ -1,0 +1,59 @@
+//! The plain view: every shown event in one table, newest first, for readers who prefer reading to
+//! scanning a grid. It follows the same filters as the matrix.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::source::sources;
+use crate::matrix::{Filter, View};
+use crate::model::DATASET;
+
+#[derive(Properties, PartialEq)]
+pub struct ListProps {
+    pub view: Rc<View>,
+    pub filter: Filter,
+}
+
+#[component]
+pub fn List(props: &ListProps) -> Html {
+    let ds = &DATASET;
+    let events = ds
+        .events
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, e)| props.view.rows.contains(&e.company) && props.filter.shows_outcome(e.outcome));
+    html! {
+        <div class="im-scroll">
+            <table class="im-list">
+                <caption>{ "Every event shown, newest first" }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Date" }</th>
+                        <th scope="col">{ "Company" }</th>
+                        <th scope="col">{ "Pressure" }</th>
+                        <th scope="col">{ "Outcome" }</th>
+                        <th scope="col">{ "What happened, what came of it, sources" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    for (i, e) in events {
+                        <tr key={i}>
+                            <td><time datetime={e.date.iso()}>{ e.date.long() }</time></td>
+                            <th scope="row">{ ds.companies[e.company as usize].name }</th>
+                            <td>{ e.pressure_types.iter().map(|&p| ds.pressure_types[p as usize].label).collect::<Vec<_>>().join("; ") }</td>
+                            <td>
+                                <span class={classes!("im-badge", format!("o-{}", ds.outcomes[e.outcome as usize].id))}>
+                                    <span aria-hidden="true">{ ds.outcomes[e.outcome as usize].glyph }{ " " }</span>
+                                    { ds.outcomes[e.outcome as usize].label }
+                                </span>
+                            </td>
+                            <td><p>{ e.summary }</p><p>{ e.result }</p>{ sources(e.sources) }</td>
+                        </tr>
+                    }
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,128 @@
+// Every reader can use it: the keyboard walk of the WAI-ARIA grid, accessible names, and an axe-core
+// audit (WCAG 2.2 A and AA) in both themes, with a cell open and closed, and with each panel.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { DIST, serve, launch, open } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let server, browser, data;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  data = JSON.parse(await readFile(join(DIST, 'data/dataset.json'), 'utf8'));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const focused = (page) => page.evaluate(() => document.activeElement.id);
+
+test('the keyboard walks the grid: one tab stop, arrows, Home/End, Ctrl+Home/End, Enter, Escape, Tab out', async () => {
+  const { page } = await open(browser, server.url);
+  const stops = await page.locator('.im-matrix [tabindex="0"]').count();
+  assert.equal(stops, 1, 'one tab stop in the grid');
+  const first = await page.locator('.im-matrix [tabindex="0"]').getAttribute('id');
+  await page.locator(`[id="${first}"]`).focus();
+  const rows = await page.locator('.im-matrix tbody tr').count();
+  const cols = data.pressure_types.length;
+  const id = async () => (await focused(page)).split('-').slice(1).map(Number);
+  const rowOf = async () => {
+    const [c] = await id();
+    return page.evaluate((c) => [...document.querySelectorAll('.im-matrix tbody tr')].findIndex((tr) => tr.querySelector(`[id^="cell-${c}-"]`)), c);
+  };
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual((await id())[1], 1);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.deepEqual((await id())[1], 0, 'stops at the left edge');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await rowOf(), 1);
+  await page.keyboard.press('End');
+  assert.equal((await id())[1], cols - 1);
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await id())[1], cols - 1, 'stops at the right edge');
+  await page.keyboard.press('Home');
+  assert.equal((await id())[1], 0);
+  await page.keyboard.press('Control+End');
+  assert.equal(await rowOf(), rows - 1);
+  assert.equal((await id())[1], cols - 1);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await rowOf(), rows - 1, 'stops at the bottom');
+  await page.keyboard.press('Control+Home');
+  assert.equal(await rowOf(), 0);
+  assert.equal((await id())[1], 0);
+  assert.equal(await page.locator('.im-matrix [tabindex="0"]').count(), 1, 'still one tab stop');
+  // Walk right to the first cell with events, open it, close it.
+  for (let i = 0; i < cols && !(await page.evaluate(() => document.activeElement.tagName === 'BUTTON')); i++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  const cell = await focused(page);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#im-detail');
+  assert.equal(await focused(page), 'im-detail-title');
+  await page.keyboard.press('Escape');
+  assert.equal(await focused(page), cell, 'Escape returns to the same cell');
+  await page.keyboard.press(' ');
+  await page.waitForSelector('#im-detail');
+  await page.keyboard.press('Escape');
+  // Tab leaves the grid: no keyboard trap.
+  await page.locator(`[id="${cell}"]`).focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => !!document.activeElement.closest('.im-matrix')), false);
+  await page.close();
+});
+
+test('cells say in words what their colour says', async () => {
+  const { page } = await open(browser, server.url);
+  const names = await page.locator('button.im-cell').evaluateAll((bs) => bs.slice(0, 12).map((b) => b.getAttribute('aria-label')));
+  const outcomes = data.outcomes.map((o) => o.short);
+  // And the browser agrees: the first cell is found by that name.
+  assert.equal(await page.getByRole('button', { name: names[0], exact: true }).count(), 1);
+  for (const n of names) {
+    assert.match(n, /^.+, .+: .+, \d+ events?, latest (\w{3} )?\d{4}$/, n);
+    assert.ok(outcomes.some((o) => n.includes(`: ${o},`)), n);
+  }
+  const empty = await page.locator('td.im-empty').first().getAttribute('aria-label');
+  assert.match(empty, /: no events$/);
+  assert.equal(await page.locator('table[role=grid] caption').count(), 1);
+  await page.locator('.im-key').first().click();
+  assert.match(await page.locator('[role=status]').textContent(), /^\d+ compan(y|ies), \d+ events? shown$/);
+  await page.close();
+});
+
+async function audit(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe-core finds no violation in the ${scheme} theme, panel closed and open, list and panels`, async () => {
+    const ctx = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+    const page = await ctx.newPage();
+    for (const hash of ['', '#cell=palantir.employee-letter', '#view=list', '#panel=why', '#panel=movement', '#panel=method', '#panel=data', '#panel=embed']) {
+      await page.goto(server.url + hash);
+      await page.reload();
+      await page.waitForSelector('.im:not(.im-static)');
+      assert.deepEqual(await audit(page), [], `${scheme} ${hash || 'default'}`);
+    }
+    await ctx.close();
+  });
+}
+
+test('at 200% zoom (640 px wide) nothing is lost and the page does not scroll sideways', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 });
+  const page = await ctx.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('button.im-cell');
+  await page.evaluate(() => { document.documentElement.style.zoom = '2'; });
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.scrollingElement.scrollWidth, width: window.innerWidth }));
+  assert.ok(scroll <= width + 1, `${scroll} > ${width}`);
+  await ctx.close();
+});
