@@ -1,0 +1,23 @@
+// Print: the matrix fits one A4 page, and an open cell prints its events with their links written out.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+
+test('the matrix prints on one page; an open cell adds its events with their addresses', async () => {
+  const { page } = await open(browser, server.url);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(pages(await page.pdf({ format: 'A4', printBackground: true })), 1);
+  assert.equal(await page.locator('.im-tabs').isVisible(), false, 'controls are not printed');
+  await page.locator('button.im-cell').first().click();
+  await page.waitForSelector('#im-detail');
+  assert.ok(pages(await page.pdf({ format: 'A4', printBackground: true })) >= 2);
+  const after = await page.locator('.im-sources a').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  assert.match(after, /https?:\/\//, 'the link address is printed');
+  await page.close();
+});
