@@ -6,6 +6,8 @@
 Copy 0 is the real data unchanged. Copies 1..N-1 duplicate every company (id "<id>-bN", name "<name> (N)"),
 every event (id "<id>-bN", referring to the duplicated company) and every event source (URL
 https://example.org/bench/<n>, one per distinct URL and copy, so the build's source table grows N times too).
+Each copy's free text (event summary, stakes, actors, result, disputed; source title) ends with " [copy N]",
+so the linker cannot merge it with copy 0's identical strings: the wasm grows as a really larger dataset would.
 Sectors, pressure types, outcomes, letters, context and methodology stay as they are (they refer to copy 0).
 The output is generated data: write it under /tmp or target/, never commit it.
 """
@@ -55,6 +57,9 @@ def dumps(data):
     return "\n".join(out) + "\n"
 
 
+TEXT_FIELDS = ("summary", "stakes", "actors", "result", "disputed")
+
+
 def scale(data, n):
     companies, events = list(data["companies"]), list(data["events"])
     url_ids = {}
@@ -64,6 +69,9 @@ def scale(data, n):
             companies.append({**c, "id": c["id"] + suffix, "name": f'{c["name"]} ({copy + 1})'})
         for e in data["events"]:
             e2 = {**e, "id": e["id"] + suffix, "company": e["company"] + suffix}
+            for k in TEXT_FIELDS:
+                if k in e2:
+                    e2[k] = f"{e2[k]} [copy {copy + 1}]"
             if "note_id" in e2:
                 e2["note_id"] = e2["note_id"] + suffix
             sources = []
@@ -71,7 +79,8 @@ def scale(data, n):
                 key = (copy, s["url"])
                 if key not in url_ids:
                     url_ids[key] = len(url_ids) + 1
-                sources.append({**s, "url": f"https://example.org/bench/{url_ids[key]}"})
+                sources.append({**s, "url": f"https://example.org/bench/{url_ids[key]}",
+                                "title": f'{s["title"]} [copy {copy + 1}]'})
             e2["sources"] = sources
             events.append(e2)
     return {**data, "companies": companies, "events": events}
