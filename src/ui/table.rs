@@ -79,15 +79,10 @@ pub fn Table(props: &TableProps) -> Html {
                 </thead>
                 <tbody>
                     for &c in props.view.rows.iter() {
-                        <tr key={c as usize}>
-                            <th scope="row">
-                                { ds.companies[c as usize].name }
-                                <span class="im-sector">{ ds.sectors[ds.companies[c as usize].sector as usize].label }</span>
-                            </th>
-                            for p in 0..cols {
-                                { cell(props, CellRef { company: c, pressure: p as u8 }, tab_stop) }
-                            }
-                        </tr>
+                        <Row key={c as usize} company={c} grid={props.grid.clone()} filter={props.filter}
+                            open={props.open.filter(|at| at.company == c).map(|at| at.pressure)}
+                            tab_stop={tab_stop.filter(|at| at.company == c).map(|at| at.pressure)}
+                            dispatch={props.dispatch.clone()} />
                     }
                 </tbody>
             </table>
@@ -95,15 +90,48 @@ pub fn Table(props: &TableProps) -> Html {
     }
 }
 
-fn cell(props: &TableProps, at: CellRef, tab_stop: Option<CellRef>) -> Html {
-    let tabindex = if tab_stop == Some(at) { "0" } else { "-1" };
+/// One company's row. Its props change only when something in the row does (its open cell, its tab
+/// stop, the filter), so opening a cell or moving focus re-renders one or two rows, not the matrix.
+#[derive(Properties, PartialEq)]
+pub struct RowProps {
+    pub company: u16,
+    pub grid: Rc<Grid>,
+    pub filter: Filter,
+    /// The pressure-type column of the open cell, if it is in this row.
+    pub open: Option<u8>,
+    /// The column of the grid's tab stop, if it is in this row.
+    pub tab_stop: Option<u8>,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+pub fn Row(props: &RowProps) -> Html {
+    let ds = &DATASET;
+    let c = props.company;
+    let company = &ds.companies[c as usize];
+    html! {
+        <tr>
+            <th scope="row">
+                { company.name }
+                <span class="im-sector">{ ds.sectors[company.sector as usize].label }</span>
+            </th>
+            for p in 0..ds.pressure_types.len() {
+                { cell(props, p as u8) }
+            }
+        </tr>
+    }
+}
+
+fn cell(props: &RowProps, pressure: u8) -> Html {
+    let at = CellRef { company: props.company, pressure };
+    let tabindex = if props.tab_stop == Some(pressure) { "0" } else { "-1" };
     let ds = &DATASET;
     let place = || format!("{}, {}", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label);
     match props.grid.cell(at) {
         Some(c) if props.filter.shows_outcome(c.outcome) => html! {
             <td role="gridcell">
                 <CellButton {at} outcome={c.outcome} events={c.events.len()} latest={c.latest}
-                    selected={props.open == Some(at)} {tabindex} dispatch={props.dispatch.clone()} />
+                    selected={props.open == Some(pressure)} {tabindex} dispatch={props.dispatch.clone()} />
             </td>
         },
         Some(_) => html! {
