@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{cell_dom_id, detail::Detail, figures::Figures, filters::Filters, legend::Legend, list::List, story::Story, table::Table};
+use super::{Shared, cell_dom_id, detail::Detail, figures::Figures, filters::Filters, legend::Legend, list::List, story::Story, table::Table};
 use crate::browser;
 use crate::text;
 use crate::embed::{self, Options, Theme};
@@ -110,9 +110,9 @@ pub fn App() -> Html {
                 </header>
             }
             <p class="im-summary-line">{ (*summary).clone() }</p>
-            <Figures view={view.clone()} />
+            <Figures view={Shared(view.clone())} />
             <Filters filter={state.filter} dispatch={store.dispatcher()} />
-            <Legend filter={state.filter} view={view.clone()} dispatch={store.dispatcher()} />
+            <Legend filter={state.filter} view={Shared(view.clone())} dispatch={store.dispatcher()} />
             <Story panel={state.panel} state={state} options={(*options).clone()} dispatch={store.dispatcher()} />
             <div class="im-views" role="group" aria-label="Show as">
                 <button type="button" class="im-tab" aria-pressed={(!state.list).to_string()}
@@ -121,12 +121,12 @@ pub fn App() -> Html {
                     onclick={let d = store.dispatcher(); move |_: MouseEvent| d.dispatch(Action::SetList(true))}>{ "List of events" }</button>
             </div>
             if state.list {
-                <List view={view.clone()} filter={state.filter} />
+                <List view={Shared(view.clone())} filter={state.filter} />
             } else {
-                <Table grid={grid.clone()} view={view.clone()} filter={state.filter} {open} dispatch={store.dispatcher()} />
+                <Table grid={Shared(grid.clone())} view={Shared(view.clone())} filter={state.filter} {open} dispatch={store.dispatcher()} />
             }
             if let Some(at) = open {
-                <Detail {at} grid={grid.clone()} onclose={close} />
+                <Detail {at} grid={Shared(grid.clone())} onclose={close} />
             }
             <footer class="im-foot">
                 { format!("Data version {}, updated {}. ", ds.version, ds.updated.long()) }

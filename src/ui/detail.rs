@@ -1,9 +1,9 @@
 //! The detail panel: the dated events behind one cell, newest first, each with its sources.
 //! Focus moves to its heading when it opens, so keyboard and screen-reader users land in it.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
+
+use super::Shared;
 
 use crate::browser;
 use crate::matrix::{CellRef, Grid};
@@ -14,7 +14,7 @@ use crate::text;
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
     pub at: CellRef,
-    pub grid: Rc<Grid>,
+    pub grid: Shared<Grid>,
     pub onclose: Callback<()>,
 }
 

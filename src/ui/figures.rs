@@ -1,8 +1,8 @@
 //! Key figures above the matrix, computed from what is shown.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
+
+use super::Shared;
 
 use crate::matrix::View;
 use crate::model::DATASET;
@@ -10,7 +10,7 @@ use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct FiguresProps {
-    pub view: Rc<View>,
+    pub view: Shared<View>,
 }
 
 #[component]

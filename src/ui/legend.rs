@@ -1,8 +1,8 @@
 //! The legend, which is also the outcome filter: each outcome toggles its cells on and off.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
+
+use super::Shared;
 
 use super::app::Dispatch;
 use crate::matrix::{Filter, View};
@@ -13,7 +13,7 @@ use crate::text;
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
     pub filter: Filter,
-    pub view: Rc<View>,
+    pub view: Shared<View>,
     pub dispatch: Dispatch,
 }
 

@@ -1,9 +1,9 @@
 //! The plain view: every shown event in one table, newest first, for readers who prefer reading to
 //! scanning a grid. It follows the same filters as the matrix.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
+
+use super::Shared;
 
 use super::source::sources;
 use crate::matrix::{Filter, View};
@@ -11,7 +11,7 @@ use crate::model::DATASET;
 
 #[derive(Properties, PartialEq)]
 pub struct ListProps {
-    pub view: Rc<View>,
+    pub view: Shared<View>,
     pub filter: Filter,
 }
 

@@ -5,9 +5,9 @@
 //! Cells are their own component with cheap, comparable props and the pointer-stable reducer
 //! dispatcher, so a change elsewhere does not re-render untouched cells.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
+
+use super::Shared;
 
 use super::{app::Dispatch, cell_dom_id};
 use crate::browser;
@@ -18,8 +18,8 @@ use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
-    pub grid: Rc<Grid>,
-    pub view: Rc<View>,
+    pub grid: Shared<Grid>,
+    pub view: Shared<View>,
     pub filter: Filter,
     pub open: Option<CellRef>,
     pub dispatch: Dispatch,
@@ -95,7 +95,7 @@ pub fn Table(props: &TableProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct RowProps {
     pub company: u16,
-    pub grid: Rc<Grid>,
+    pub grid: Shared<Grid>,
     pub filter: Filter,
     /// The pressure-type column of the open cell, if it is in this row.
     pub open: Option<u8>,
