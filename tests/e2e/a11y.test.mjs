@@ -1,34 +1,23 @@
 // Every reader can use it: the keyboard walk of the WAI-ARIA grid, accessible names, and an axe-core
 // audit (WCAG 2.2 A and AA) in both themes, with a cell open and closed, and with each panel.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { DIST, serve, launch, open } from './harness.mjs';
+import { DIST, open, suite } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let server, browser, data;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  data = JSON.parse(await readFile(join(DIST, 'data/dataset.json'), 'utf8'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const s = suite();
 
 const focused = (page) => page.evaluate(() => document.activeElement.id);
 
 test('the keyboard walks the grid: one tab stop, arrows, Home/End, Ctrl+Home/End, Enter, Escape, Tab out', async () => {
-  const { page } = await open(browser, server.url);
+  const { page } = await open(s.browser, s.url);
   const stops = await page.locator('.im-matrix [tabindex="0"]').count();
   assert.equal(stops, 1, 'one tab stop in the grid');
   const first = await page.locator('.im-matrix [tabindex="0"]').getAttribute('id');
   await page.locator(`[id="${first}"]`).focus();
   const rows = await page.locator('.im-matrix tbody tr').count();
-  const cols = data.pressure_types.length;
+  const cols = s.data.pressure_types.length;
   const id = async () => (await focused(page)).split('-').slice(1).map(Number);
   const rowOf = async () => {
     const [c] = await id();
@@ -77,9 +66,9 @@ test('the keyboard walks the grid: one tab stop, arrows, Home/End, Ctrl+Home/End
 });
 
 test('cells say in words what their colour says', async () => {
-  const { page } = await open(browser, server.url);
+  const { page } = await open(s.browser, s.url);
   const names = await page.locator('button.im-cell').evaluateAll((bs) => bs.slice(0, 12).map((b) => b.getAttribute('aria-label')));
-  const outcomes = data.outcomes.map((o) => o.short);
+  const outcomes = s.data.outcomes.map((o) => o.short);
   // And the browser agrees: the first cell is found by that name.
   assert.equal(await page.getByRole('button', { name: names[0], exact: true }).count(), 1);
   for (const n of names) {
@@ -104,10 +93,10 @@ async function audit(page) {
 
 for (const scheme of ['light', 'dark']) {
   test(`axe-core finds no violation in the ${scheme} theme, panel closed and open, list and panels`, async () => {
-    const ctx = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+    const ctx = await s.browser.newContext({ colorScheme: scheme, bypassCSP: true });
     const page = await ctx.newPage();
     for (const hash of ['', '#cell=palantir.employee-letter', '#view=list', '#panel=why', '#panel=movement', '#panel=method', '#panel=data', '#panel=embed']) {
-      await page.goto(server.url + hash);
+      await page.goto(s.url + hash);
       await page.reload();
       await page.waitForSelector('.im:not(.im-static)');
       assert.deepEqual(await audit(page), [], `${scheme} ${hash || 'default'}`);
@@ -117,9 +106,9 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('at 200% zoom (640 px wide) nothing is lost and the page does not scroll sideways', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 });
+  const ctx = await s.browser.newContext({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 });
   const page = await ctx.newPage();
-  await page.goto(server.url);
+  await page.goto(s.url);
   await page.waitForSelector('button.im-cell');
   await page.evaluate(() => { document.documentElement.style.zoom = '2'; });
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.scrollingElement.scrollWidth, width: window.innerWidth }));

@@ -1,23 +1,14 @@
 // The widget as newsroom editors and offline readers use it: embedded in a page on another origin,
 // under its strict policy, without JavaScript, from one file on disk, and with the network gone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, serve, launch, open } from './harness.mjs';
+import { DIST, open, suite } from './harness.mjs';
 
-let widget, browser, data;
-before(async () => {
-  widget = await serve();
-  browser = await launch();
-  data = JSON.parse(await readFile(join(DIST, 'data/dataset.json'), 'utf8'));
-});
-after(async () => {
-  await browser?.close();
-  await widget?.close();
-});
+const s = suite();
 
 /** A host page on another origin (localhost vs 127.0.0.1, another port) serving `html`. */
 async function host(html) {
@@ -28,7 +19,7 @@ async function host(html) {
 
 /** The embed code, copied from the widget's own "Embed this" panel as an editor would. */
 async function embedCode(hash = '', theme = 'auto') {
-  const { page } = await open(browser, widget.url + '#panel=embed' + hash);
+  const { page } = await open(s.browser, s.url + '#panel=embed' + hash);
   await page.locator('#im-panel select').selectOption(theme);
   const frame = await page.locator('#embed-frame').inputValue();
   const loader = await page.locator('#embed-loader').inputValue();
@@ -48,7 +39,7 @@ test('pasted into a page on another origin, the frame fits its content as cells 
   const h = await host(`<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'unsafe-inline'; ${code.csp}">
     <style>* { font: 40px/3 serif !important; color: red !important; } table { display: none !important; }</style></head>
     <body><p>Article text.</p>${code.frame}${code.loader}<p>More article text.</p></body></html>`);
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await s.browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(h.url);
@@ -77,9 +68,9 @@ test('pasted into a page on another origin, the frame fits its content as cells 
 });
 
 test('a pym.js host gets pym height messages and can ask for the height', async () => {
-  const h = await host(`<!doctype html><body><iframe id="f" src="${widget.url}?childId=g1" style="width:100%;height:300px"></iframe>
+  const h = await host(`<!doctype html><body><iframe id="f" src="${s.url}?childId=g1" style="width:100%;height:300px"></iframe>
     <script>window.got = []; addEventListener('message', (e) => { if (typeof e.data === 'string' && e.data.startsWith('pymxPYMx')) got.push(e.data); });</script></body>`);
-  const page = await browser.newPage();
+  const page = await s.browser.newPage();
   await page.goto(h.url);
   await page.waitForFunction(() => window.got.some((m) => /^pymxPYMxg1xPYMxheightxPYMx\d+$/.test(m)));
   const before = await page.evaluate(() => window.got.length);
@@ -91,8 +82,8 @@ test('a pym.js host gets pym height messages and can ask for the height', async 
 
 test('the theme follows the host: dark, light, and transparent', async () => {
   const bg = async (query, scheme) => {
-    const page = await browser.newPage({ colorScheme: scheme });
-    await page.goto(widget.url + query);
+    const page = await s.browser.newPage({ colorScheme: scheme });
+    await page.goto(s.url + query);
     await page.waitForSelector('button.im-cell');
     const c = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
     await page.close();
@@ -106,15 +97,15 @@ test('the theme follows the host: dark, light, and transparent', async () => {
   assert.equal(lightBg, 'rgb(255, 255, 255)');
   assert.equal(autoDark, 'rgb(22, 22, 22)', 'auto follows the reader');
   assert.equal(clear, 'rgba(0, 0, 0, 0)');
-  const page = await browser.newPage();
-  await page.goto(widget.url + '?header=0');
+  const page = await s.browser.newPage();
+  await page.goto(s.url + '?header=0');
   await page.waitForSelector('button.im-cell');
   assert.equal(await page.locator('.im-title').count(), 0, 'header=0 hides the headline');
   await page.close();
 });
 
 test('under its strict Content-Security-Policy, using the widget causes no violation', async () => {
-  const { page, errors } = await open(browser, widget.url);
+  const { page, errors } = await open(s.browser, s.url);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.ok(!csp.includes('unsafe-inline') && !/'unsafe-eval'/.test(csp) && csp.includes("'wasm-unsafe-eval'"));
   await page.evaluate(() => { window.violations = []; document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective + ' ' + e.blockedURI)); });
@@ -128,10 +119,10 @@ test('under its strict Content-Security-Policy, using the widget causes no viola
 });
 
 test('without JavaScript the matrix is there as a table, and its cells lead to the sources', async () => {
-  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const ctx = await s.browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
-  await page.goto(widget.url);
-  const companies = new Set(data.events.map((e) => e.company)).size;
+  await page.goto(s.url);
+  const companies = new Set(s.data.events.map((e) => e.company)).size;
   assert.equal(await page.locator('#ice-matrix tbody tr').count(), companies);
   const first = page.locator('#ice-matrix a.im-cell').first();
   const href = await first.getAttribute('href');
@@ -141,12 +132,12 @@ test('without JavaScript the matrix is there as a table, and its cells lead to t
   const section = page.locator(`[id="${anchor}"] + ol`);
   assert.ok((await section.locator('.im-event').count()) > 0);
   assert.ok((await section.locator('.im-sources a[href^="http"]').count()) > 0);
-  assert.equal(await page.locator('.im-event').count() >= data.events.length, true, 'every event is on the sources page');
+  assert.equal(await page.locator('.im-event').count() >= s.data.events.length, true, 'every event is on the sources page');
   await ctx.close();
 });
 
 test('offline.html works from disk with the network off, and in a sandboxed frame without same-origin', async () => {
-  const ctx = await browser.newContext({ offline: true });
+  const ctx = await s.browser.newContext({ offline: true });
   const page = await ctx.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -162,7 +153,7 @@ test('offline.html works from disk with the network off, and in a sandboxed fram
 
   const offline = await readFile(join(DIST, 'offline.html'), 'utf8');
   const h = await host(`<!doctype html><body><iframe sandbox="allow-scripts" style="width:100%;height:600px" srcdoc="${offline.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe></body>`);
-  const p2 = await browser.newPage();
+  const p2 = await s.browser.newPage();
   await p2.goto(h.url);
   await p2.frameLocator('iframe').locator('button.im-cell').first().waitFor();
   await p2.frameLocator('iframe').locator('button.im-cell').first().click();
@@ -172,9 +163,9 @@ test('offline.html works from disk with the network off, and in a sandboxed fram
 });
 
 test('once visited, the hosted widget keeps working with the network off', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await s.browser.newContext();
   const page = await ctx.newPage();
-  await page.goto(widget.url);
+  await page.goto(s.url);
   await page.waitForSelector('button.im-cell');
   await page.evaluate(() => navigator.serviceWorker.ready);
   await ctx.setOffline(true);

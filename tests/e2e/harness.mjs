@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -50,4 +51,25 @@ export async function open(browser, url, { width = 1280, height = 900 } = {}) {
   await page.goto(url);
   await page.waitForSelector('button.im-cell');
   return { page, requests, errors };
+}
+
+/**
+ * The set-up every browser test file shares: serves dist/, launches Chromium and reads the published
+ * dataset before the file's tests, and closes both after them. Returns an object filled in by then:
+ * { url, browser, data }.
+ */
+export function suite() {
+  const s = {};
+  let server;
+  before(async () => {
+    server = await serve();
+    s.url = server.url;
+    s.browser = await launch();
+    s.data = JSON.parse(await readFile(join(DIST, 'data/dataset.json'), 'utf8'));
+  });
+  after(async () => {
+    await s.browser?.close();
+    await server?.close();
+  });
+  return s;
 }

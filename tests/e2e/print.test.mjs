@@ -1,16 +1,14 @@
 // Print: the matrix fits one A4 page, and an open cell prints its events with their links written out.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open } from './harness.mjs';
+import { open, suite } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const s = suite();
 
 const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
 
 test('the matrix prints on one page; an open cell adds its events with their addresses', async () => {
-  const { page } = await open(browser, server.url);
+  const { page } = await open(s.browser, s.url);
   await page.emulateMedia({ media: 'print' });
   assert.equal(pages(await page.pdf({ format: 'A4', printBackground: true })), 1);
   assert.equal(await page.locator('.im-tabs').isVisible(), false, 'controls are not printed');

@@ -1,42 +1,33 @@
 // The rest of the story, in the built widget: definitions, methodology, context, the movement and the
 // downloads, all offline.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, serve, launch, open } from './harness.mjs';
+import { DIST, open, suite } from './harness.mjs';
 
-let server, browser, data;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  data = JSON.parse(await readFile(join(DIST, 'data/dataset.json'), 'utf8'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const s = suite();
 
 test('the methodology panel defines every pressure type and outcome, with version, date and corrections', async () => {
-  const { page } = await open(browser, server.url);
+  const { page } = await open(s.browser, s.url);
   await page.getByRole('button', { name: 'What the outcomes mean' }).click();
   const panel = page.locator('#im-panel');
   const text = await panel.textContent();
-  for (const x of [...data.pressure_types, ...data.outcomes]) {
+  for (const x of [...s.data.pressure_types, ...s.data.outcomes]) {
     assert.ok(text.includes(x.label) && text.includes(x.definition) && text.includes(x.rule), x.id);
   }
-  for (const m of data.methodology) assert.ok(text.includes(m.heading), m.id);
-  assert.ok(text.includes(`Version ${data.version}`));
+  for (const m of s.data.methodology) assert.ok(text.includes(m.heading), m.id);
+  assert.ok(text.includes(`Version ${s.data.version}`));
   assert.ok(page.url().endsWith('#panel=method'), page.url());
-  assert.ok(data.corrections.length > 0 && text.includes(data.corrections[0].text));
+  assert.ok(s.data.corrections.length > 0 && text.includes(s.data.corrections[0].text));
   await page.close();
 });
 
 test('"Why so few cut ties?" gives sourced points on both sides and leads to the cells', async () => {
-  const { page } = await open(browser, server.url + '#panel=why');
+  const { page } = await open(s.browser, s.url + '#panel=why');
   const points = page.locator('#im-panel .im-point');
-  assert.equal(await points.count(), data.context.length);
-  assert.ok(data.context.some((c) => c.stance === 'why-kept') && data.context.some((c) => c.stance === 'against'));
+  assert.equal(await points.count(), s.data.context.length);
+  assert.ok(s.data.context.some((c) => c.stance === 'why-kept') && s.data.context.some((c) => c.stance === 'against'));
   for (const p of await points.all()) assert.ok((await p.locator('.im-sources a').count()) > 0);
   const link = page.locator('#im-panel .im-see .im-link').first();
   if (await link.count()) {
@@ -47,21 +38,21 @@ test('"Why so few cut ties?" gives sourced points on both sides and leads to the
 });
 
 test('the movement lists every letter with its dated, sourced counts', async () => {
-  const { page } = await open(browser, server.url + '#panel=movement');
-  assert.equal(await page.locator('#im-panel .im-letter').count(), data.letters.length);
-  const counts = data.letters.reduce((n, l) => n + l.counts.length, 0);
+  const { page } = await open(s.browser, s.url + '#panel=movement');
+  assert.equal(await page.locator('#im-panel .im-letter').count(), s.data.letters.length);
+  const counts = s.data.letters.reduce((n, l) => n + l.counts.length, 0);
   assert.equal(await page.locator('#im-panel .im-counts tbody tr').count(), counts);
   await page.close();
 });
 
 test('the downloads are made in the page and hold the same records as the published files', async () => {
-  const { page, requests } = await open(browser, server.url + '#panel=data');
+  const { page, requests } = await open(s.browser, s.url + '#panel=data');
   const before = requests.length;
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
   assert.equal(json.suggestedFilename(), 'ice-matrix-dataset.json');
   const got = JSON.parse(await readFile(await json.path(), 'utf8'));
-  assert.deepEqual(got, data);
+  assert.deepEqual(got, s.data);
   const csvText = await readFile(await csv.path(), 'utf8');
   assert.equal(csvText, await readFile(join(DIST, 'data/events.csv'), 'utf8'));
   assert.ok(csvText.startsWith('\ufeff'), 'CSV starts with a byte-order mark');

@@ -1,25 +1,16 @@
 // The built widget (dist/) in headless Chromium, used as a reader would use it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, serve, launch, open } from './harness.mjs';
+import { DIST, open, suite } from './harness.mjs';
 
-let server, browser, data;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  data = JSON.parse(await readFile(join(DIST, 'data/dataset.json'), 'utf8'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const s = suite();
 
 /** Expected cells computed from the published JSON, independently of the Rust code. */
 function expectedCells() {
   const cells = new Map();
-  for (const e of data.events) {
+  for (const e of s.data.events) {
     for (const p of e.pressure_types) {
       const key = `${e.company}|${p}`;
       cells.set(key, (cells.get(key) ?? 0) + 1);
@@ -29,24 +20,24 @@ function expectedCells() {
 }
 
 test('the matrix shows every company with events, every pressure type and the figures from the data', async () => {
-  const { page, errors } = await open(browser, server.url);
-  const companies = new Set(data.events.map((e) => e.company));
+  const { page, errors } = await open(s.browser, s.url);
+  const companies = new Set(s.data.events.map((e) => e.company));
   assert.equal(await page.locator('tbody tr').count(), companies.size);
-  assert.equal(await page.locator('thead th').count(), data.pressure_types.length + 1);
+  assert.equal(await page.locator('thead th').count(), s.data.pressure_types.length + 1);
   assert.equal(await page.locator('button.im-cell').count(), expectedCells().size);
   const figures = await page.locator('.im-figures dd').allTextContents();
-  assert.deepEqual(figures.slice(0, 2), [String(companies.size), String(data.events.length)]);
-  const strongest = data.outcomes.reduce((a, b) => (a.rank < b.rank ? a : b)).id;
-  const cut = new Set(data.events.filter((e) => e.outcome === strongest).map((e) => e.company));
+  assert.deepEqual(figures.slice(0, 2), [String(companies.size), String(s.data.events.length)]);
+  const strongest = s.data.outcomes.reduce((a, b) => (a.rank < b.rank ? a : b)).id;
+  const cut = new Set(s.data.events.filter((e) => e.outcome === strongest).map((e) => e.company));
   assert.equal(figures[2], String(cut.size));
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test('every non-empty cell opens its dated events with well-formed source links', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(s.browser, s.url);
   const cells = expectedCells();
-  const names = Object.fromEntries(data.companies.map((c) => [c.name, c.id]));
+  const names = Object.fromEntries(s.data.companies.map((c) => [c.name, c.id]));
   const buttons = page.locator('button.im-cell');
   const n = await buttons.count();
   let opened = 0;
@@ -56,7 +47,7 @@ test('every non-empty cell opens its dated events with well-formed source links'
     const detail = page.locator('#im-detail');
     const title = await detail.locator('h3').evaluate((h) => h.firstChild.textContent + h.childNodes[1].textContent + h.childNodes[2].textContent);
     const [company, pressure] = title.split(': ');
-    const pid = data.pressure_types.find((p) => p.label === pressure)?.id;
+    const pid = s.data.pressure_types.find((p) => p.label === pressure)?.id;
     assert.ok(pid, `pressure type in title "${title}"`);
     const events = detail.locator('.im-event');
     assert.equal(await events.count(), cells.get(`${names[company]}|${pid}`), title);
@@ -80,7 +71,7 @@ test('every non-empty cell opens its dated events with well-formed source links'
 });
 
 test('Enter opens a cell, Escape closes it and puts focus back on the cell', async () => {
-  const { page } = await open(browser, server.url);
+  const { page } = await open(s.browser, s.url);
   const cell = page.locator('button.im-cell').first();
   const id = await cell.getAttribute('id');
   await cell.focus();
@@ -94,7 +85,7 @@ test('Enter opens a cell, Escape closes it and puts focus back on the cell', asy
 });
 
 test('a pasted link restores the open cell and the filters; a garbled one is ignored', async () => {
-  const { page } = await open(browser, server.url + '#cell=palantir.employee-letter&hide=words-only&tech=1');
+  const { page } = await open(s.browser, s.url + '#cell=palantir.employee-letter&hide=words-only&tech=1');
   assert.match(await page.locator('#im-detail h3').textContent(), /^Palantir: Employee letter or petition/);
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true,
     'a panel restored from a link does not take focus (it would scroll the host page)');
@@ -103,30 +94,30 @@ test('a pasted link restores the open cell and the filters; a garbled one is ign
   await page.reload();
   await page.waitForSelector('#im-detail');
   assert.ok(page.url().includes('#cell=palantir.employee-letter'), page.url());
-  const bad = await open(browser, server.url + '#cell=%E0%A4%A&hide=;;;&sector=../../etc');
+  const bad = await open(s.browser, s.url + '#cell=%E0%A4%A&hide=;;;&sector=../../etc');
   assert.equal(await bad.page.locator('#im-detail').count(), 0);
-  assert.equal(await bad.page.locator('tbody tr').count(), new Set(data.events.map((e) => e.company)).size);
+  assert.equal(await bad.page.locator('tbody tr').count(), new Set(s.data.events.map((e) => e.company)).size);
   assert.deepEqual(bad.errors, []);
   await bad.page.close();
   await page.close();
 });
 
 test('the sector filter and the tech-only switch narrow the rows and the link follows', async () => {
-  const { page } = await open(browser, server.url);
-  const sector = data.sectors.find((s) => s.id === 'ai-lab');
+  const { page } = await open(s.browser, s.url);
+  const sector = s.data.sectors.find((s) => s.id === 'ai-lab');
   await page.locator('.im-filters select').selectOption({ label: sector.label });
-  const expected = new Set(data.events.map((e) => e.company).filter((c) => data.companies.find((x) => x.id === c).sector === 'ai-lab'));
+  const expected = new Set(s.data.events.map((e) => e.company).filter((c) => s.data.companies.find((x) => x.id === c).sector === 'ai-lab'));
   assert.equal(await page.locator('tbody tr').count(), expected.size);
   assert.ok(page.url().endsWith('#sector=ai-lab'), page.url());
   await page.locator('.im-reset').click();
   await page.locator('.im-check input').check();
-  const tech = new Set(data.events.map((e) => e.company).filter((c) => data.companies.find((x) => x.id === c).tech));
+  const tech = new Set(s.data.events.map((e) => e.company).filter((c) => s.data.companies.find((x) => x.id === c).tech));
   assert.equal(await page.locator('tbody tr').count(), tech.size);
   await page.close();
 });
 
 test('at 320 px the page does not scroll sideways; the matrix scrolls within itself', async () => {
-  const { page } = await open(browser, server.url, { width: 320, height: 640 });
+  const { page } = await open(s.browser, s.url, { width: 320, height: 640 });
   const { page: pw, inner } = await page.evaluate(() => ({
     page: document.scrollingElement.scrollWidth,
     inner: document.querySelector('.im-scroll').scrollWidth,
@@ -137,11 +128,11 @@ test('at 320 px the page does not scroll sideways; the matrix scrolls within its
 });
 
 test('no request leaves the widget\'s own files while it is used', async () => {
-  const { page, requests } = await open(browser, server.url);
+  const { page, requests } = await open(s.browser, s.url);
   await page.locator('button.im-cell').first().click();
   await page.keyboard.press('Escape');
   await page.locator('.im-key').first().click();
-  const outside = requests.filter((u) => !u.startsWith(server.url));
+  const outside = requests.filter((u) => !u.startsWith(s.url));
   assert.deepEqual(outside, []);
   await page.close();
 });
