@@ -21,3 +21,27 @@ pub use app::{App, Store};
 pub fn cell_dom_id(at: crate::matrix::CellRef) -> String {
     format!("cell-{}-{}", at.company, at.pressure)
 }
+
+/// A shared, computed value passed as a prop. Equal when it is the same allocation: the grid and the view
+/// are recomputed only when their inputs change, so comparing pointers is exact, and comparing contents
+/// (what `Rc`'s own `PartialEq` does) would walk every cell on every render of every row.
+pub struct Shared<T>(pub std::rc::Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
