@@ -2,6 +2,8 @@
 //! dialect that newsroom hosts already listen for, pym.js parsing, and the embed code for a view.
 //! The browser side (ResizeObserver, postMessage, clipboard) is in `browser.rs` and `ui/`.
 
+use crate::export::json_string;
+
 /// Colour theme: follow the reader's system setting, or force one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -114,20 +116,6 @@ pub fn is_pym_width(data: &str, o: &Options) -> bool {
     let Some(id) = &o.pym_id else { return false };
     let mut parts = data.split("xPYMx");
     parts.next() == Some("pym") && parts.next() == Some(id.as_str()) && parts.next() == Some("width")
-}
-
-fn json_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// HTML-escapes text for an attribute or element.

@@ -5,7 +5,14 @@
 
 use crate::model::{Dataset, Date};
 
-/// JSON string literal with the escapes RFC 8259 requires.
+/// A JSON string literal with the escapes RFC 8259 requires.
+pub fn json_string(v: &str) -> String {
+    let mut out = String::with_capacity(v.len() + 2);
+    s(&mut out, v);
+    out
+}
+
+/// Appends a JSON string literal.
 fn s(out: &mut String, v: &str) {
     out.push('"');
     for c in v.chars() {

@@ -346,8 +346,7 @@ pub fn compile(raw: RawDataset) -> Result<Compiled, Vec<Problem>> {
         position.get(resolve(p, r, "events", "event", &event_ids, id)).copied().unwrap_or(0)
     };
 
-    let note_ids = index(&mut p, "methodology", raw.methodology.iter().map(|n| n.id.as_str()));
-    let _ = note_ids;
+    index(&mut p, "methodology", raw.methodology.iter().map(|n| n.id.as_str()));
     let mut methodology = Vec::new();
     for n in &raw.methodology {
         let r = rec("methodology", &n.id);
@@ -355,8 +354,7 @@ pub fn compile(raw: RawDataset) -> Result<Compiled, Vec<Problem>> {
         nonempty(&mut p, &r, "text", &n.text);
         methodology.push(Note { id: n.id.clone(), heading: n.heading.trim().to_string(), text: n.text.trim().to_string() });
     }
-    let correction_ids = index(&mut p, "correction", raw.corrections.iter().map(|c| c.id.as_str()));
-    let _ = correction_ids;
+    index(&mut p, "correction", raw.corrections.iter().map(|c| c.id.as_str()));
     let mut corrections = Vec::new();
     for c in &raw.corrections {
         let r = rec("correction", &c.id);
@@ -366,8 +364,7 @@ pub fn compile(raw: RawDataset) -> Result<Compiled, Vec<Problem>> {
     }
     corrections.sort_by(|a, b| b.date.cmp(&a.date));
 
-    let context_ids = index(&mut p, "context", raw.context.iter().map(|c| c.id.as_str()));
-    let _ = context_ids;
+    index(&mut p, "context", raw.context.iter().map(|c| c.id.as_str()));
     let mut context = Vec::new();
     for c in &raw.context {
         let r = rec("context", &c.id);
@@ -396,8 +393,7 @@ pub fn compile(raw: RawDataset) -> Result<Compiled, Vec<Problem>> {
         });
     }
 
-    let letter_ids = index(&mut p, "letter", raw.letters.iter().map(|l| l.id.as_str()));
-    let _ = letter_ids;
+    index(&mut p, "letter", raw.letters.iter().map(|l| l.id.as_str()));
     let mut letters = Vec::new();
     for l in &raw.letters {
         let r = rec("letter", &l.id);
