@@ -31,6 +31,8 @@ pub struct Grid {
     pub cells: Vec<Option<Cell>>,
     /// Events per company.
     pub company_events: Vec<u32>,
+    /// Per company, bit `o` set when one of its cells shows outcome `o`.
+    pub company_outcomes: Vec<u32>,
 }
 
 impl Grid {
@@ -44,7 +46,7 @@ impl Grid {
                 lists[e.company as usize * width + p as usize].push(i as u16);
             }
         }
-        let cells = lists
+        let cells: Vec<Option<Cell>> = lists
             .into_iter()
             .map(|mut evs| {
                 // Newest first; on the same date the stronger outcome leads, then the id for stability.
@@ -56,7 +58,13 @@ impl Grid {
                 Some(Cell { outcome: head.outcome, latest: head.date, events: evs })
             })
             .collect();
-        Grid { width, cells, company_events }
+        let mut company_outcomes = vec![0u32; ds.companies.len()];
+        for (i, cell) in cells.iter().enumerate() {
+            if let Some(c) = cell {
+                company_outcomes[i / width.max(1)] |= 1 << c.outcome;
+            }
+        }
+        Grid { width, cells, company_events, company_outcomes }
     }
 
     pub fn cell(&self, at: CellRef) -> Option<&Cell> {

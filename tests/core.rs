@@ -185,3 +185,17 @@ fn the_summary_counts_what_the_matrix_shows() {
         .map(|part| part.split(' ').next().unwrap().trim_end_matches('.').parse::<usize>().unwrap()).sum();
     assert_eq!(total, v.rows.len());
 }
+
+#[test]
+fn each_rows_outcome_mask_names_exactly_the_outcomes_its_cells_show() {
+    let g = Grid::build(&DATASET);
+    for c in 0..DATASET.companies.len() {
+        let mut mask = 0u32;
+        for p in 0..g.width {
+            if let Some(cell) = g.cell(CellRef { company: c as u16, pressure: p as u8 }) {
+                mask |= 1 << cell.outcome;
+            }
+        }
+        assert_eq!(g.company_outcomes[c], mask, "{}", DATASET.companies[c].name);
+    }
+}

@@ -79,7 +79,8 @@ pub fn Table(props: &TableProps) -> Html {
                 </thead>
                 <tbody>
                     for &c in props.view.rows.iter() {
-                        <Row key={c as usize} company={c} grid={props.grid.clone()} filter={props.filter}
+                        <Row key={c as usize} company={c} grid={props.grid.clone()}
+                            hidden={props.filter.hidden_outcomes & props.grid.company_outcomes[c as usize]}
                             open={props.open.filter(|at| at.company == c).map(|at| at.pressure)}
                             tab_stop={tab_stop.filter(|at| at.company == c).map(|at| at.pressure)}
                             dispatch={props.dispatch.clone()} />
@@ -91,12 +92,14 @@ pub fn Table(props: &TableProps) -> Html {
 }
 
 /// One company's row. Its props change only when something in the row does (its open cell, its tab
-/// stop, the filter), so opening a cell or moving focus re-renders one or two rows, not the matrix.
+/// stop, the outcomes hidden among its own cells), so opening a cell, moving focus or toggling an outcome
+/// re-renders only the rows it touches, not the matrix.
 #[derive(Properties, PartialEq)]
 pub struct RowProps {
     pub company: u16,
     pub grid: Shared<Grid>,
-    pub filter: Filter,
+    /// The hidden outcomes among this row's cells (the filter's mask, restricted to the row).
+    pub hidden: u32,
     /// The pressure-type column of the open cell, if it is in this row.
     pub open: Option<u8>,
     /// The column of the grid's tab stop, if it is in this row.
@@ -128,7 +131,7 @@ fn cell(props: &RowProps, pressure: u8) -> Html {
     let ds = &DATASET;
     let place = || format!("{}, {}", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label);
     match props.grid.cell(at) {
-        Some(c) if props.filter.shows_outcome(c.outcome) => html! {
+        Some(c) if props.hidden & (1 << c.outcome) == 0 => html! {
             <td role="gridcell">
                 <CellButton {at} outcome={c.outcome} events={c.events.len()} latest={c.latest}
                     selected={props.open == Some(pressure)} {tabindex} dispatch={props.dispatch.clone()} />
