@@ -25,17 +25,18 @@ pub fn first_view(ds: &Dataset) -> String {
         escape(ds.question)
     ));
     o.push_str(&format!("<p class=\"im-summary-line\">{}</p>", escape(&text::summary(ds))));
-    let strongest = ds.outcomes.first().map_or("", |x| x.label);
     o.push_str(&format!(
         "<dl class=\"im-figures\"><div><dt>Companies</dt><dd>{}</dd></div><div><dt>Events</dt><dd>{}</dd></div>\
-         <div><dt>Companies with “{}” at least once</dt><dd>{}</dd></div></dl>",
+         <div><dt>{}</dt><dd>{}</dd></div></dl>",
         view.rows.len(),
         view.events,
-        escape(strongest),
+        escape(&text::strongest_label(ds)),
         view.strongest
     ));
-    o.push_str("<div class=\"im-legend\"><p class=\"im-rule\">A cell with several events shows the outcome of its most recent one. \
-        <a href=\"sources.html\">Every event with its sources</a></p><ul>");
+    o.push_str(&format!(
+        "<div class=\"im-legend\"><p class=\"im-rule\">{} <a href=\"sources.html\">Every event with its sources</a></p><ul>",
+        text::CELL_RULE
+    ));
     for (i, x) in ds.outcomes.iter().enumerate() {
         o.push_str(&format!(
             "<li><span class=\"im-key\"><span class=\"im-swatch o-{}\" aria-hidden=\"true\">{}</span>{}<span class=\"im-n\">{}</span></span></li>",
@@ -46,7 +47,7 @@ pub fn first_view(ds: &Dataset) -> String {
         ));
     }
     o.push_str("</ul></div><div class=\"im-scroll\"><table class=\"im-matrix\">");
-    o.push_str("<caption>Pressure on each company (rows) by type (columns), and what came of it</caption><thead><tr>");
+    o.push_str(&format!("<caption>{}</caption><thead><tr>", text::CAPTION));
     o.push_str("<th scope=\"col\" class=\"im-corner\">Company</th>");
     for p in ds.pressure_types {
         o.push_str(&format!(

@@ -4,6 +4,17 @@
 use crate::matrix::{Cell, CellRef, View};
 use crate::model::{Dataset, Date};
 
+/// The matrix's caption, in the widget and in the static first view.
+pub const CAPTION: &str = "Pressure on each company (rows) by type (columns), and what came of it";
+
+/// The rule that picks a cell's outcome (see `matrix.rs`), as the legend states it.
+pub const CELL_RULE: &str = "A cell with several events shows the outcome of its most recent one.";
+
+/// The label of the key figure for the strongest outcome.
+pub fn strongest_label(ds: &Dataset) -> String {
+    format!("Companies with “{}” at least once", ds.outcomes.first().map_or("", |o| o.label))
+}
+
 /// "1 event", "3 events".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

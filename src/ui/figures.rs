@@ -16,13 +16,12 @@ pub struct FiguresProps {
 #[component]
 pub fn Figures(props: &FiguresProps) -> Html {
     let v = &props.view;
-    let strongest = DATASET.outcomes.first().map_or("", |o| o.label);
     html! {
         <>
             <dl class="im-figures">
                 <div><dt>{ "Companies" }</dt><dd>{ v.rows.len() }</dd></div>
                 <div><dt>{ "Events" }</dt><dd>{ v.events }</dd></div>
-                <div><dt>{ format!("Companies with “{strongest}” at least once") }</dt><dd>{ v.strongest }</dd></div>
+                <div><dt>{ text::strongest_label(&DATASET) }</dt><dd>{ v.strongest }</dd></div>
             </dl>
             <p class="im-live" role="status" aria-live="polite">{ text::shown(v) }</p>
         </>

@@ -22,7 +22,7 @@ pub fn Legend(props: &LegendProps) -> Html {
     html! {
         <div class="im-legend">
             <p class="im-rule">
-                { "Outcome (click to show or hide). A cell with several events shows the outcome of its most recent one. " }
+                { "Outcome (click to show or hide). " }{ text::CELL_RULE }{ " " }
                 <button type="button" class="im-link"
                     onclick={let d = props.dispatch.clone(); move |_: MouseEvent| d.dispatch(Action::TogglePanel(Panel::Method))}>
                     { "What the outcomes mean" }

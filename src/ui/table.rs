@@ -65,7 +65,7 @@ pub fn Table(props: &TableProps) -> Html {
     html! {
         <div class="im-scroll">
             <table class="im-matrix" role="grid" {onkeydown} {onfocusin}>
-                <caption>{ "Pressure on each company (rows) by type (columns), and what came of it" }</caption>
+                <caption>{ text::CAPTION }</caption>
                 <thead>
                     <tr>
                         <th scope="col" class="im-corner">{ "Company" }</th>
