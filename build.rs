@@ -1,7 +1,7 @@
 //! Compiles data/dataset.toml into Rust statics. A broken dataset fails the build with a message that
 //! names each bad record and field.
 
-use std::{env, fs, path::Path, process};
+use std::{env, fs, path::PathBuf, process};
 
 fn main() {
     // ICE_MATRIX_DATA swaps in another dataset file (the benchmark's generated 10x and 100x data).
@@ -18,6 +18,11 @@ fn main() {
         eprint!("error: {}", ice_matrix_datagen::report(path, &problems));
         process::exit(1);
     });
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.rs");
-    fs::write(&out, ice_matrix_datagen::codegen::rust(&data)).expect("OUT_DIR is writable");
+    let generated = ice_matrix_datagen::codegen::generate(&data).unwrap_or_else(|problems| {
+        eprint!("error: {}", ice_matrix_datagen::report(path, &problems));
+        process::exit(1);
+    });
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(out.join("dataset.rs"), generated.rust).expect("OUT_DIR is writable");
+    fs::write(out.join("texts.txt"), generated.texts).expect("OUT_DIR is writable");
 }

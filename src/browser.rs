@@ -35,6 +35,30 @@ pub fn on_hash_change(f: impl Fn(String) + 'static) -> Option<EventListener> {
     Some(EventListener::new(&w, "hashchange", move |_| f(hash())))
 }
 
+/// Gets the dataset's text file (see `texts.rs`): from `<template id="im-texts">` when the page carries
+/// it inline (`offline.html`), else by fetching `url`, relative to the page. Calls `done` once, with the
+/// text, or with None when it cannot be had (offline with no cached copy, an HTTP error).
+pub fn load_texts(url: &'static str, done: impl FnOnce(Option<String>) + 'static) {
+    use wasm_bindgen_futures::JsFuture;
+    let inline = document()
+        .and_then(|d| d.get_element_by_id("im-texts"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTemplateElement>().ok());
+    if let Some(t) = inline {
+        return done(t.content().text_content());
+    }
+    let Some(w) = web_sys::window() else { return done(None) };
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = async {
+            let resp: web_sys::Response = JsFuture::from(w.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+            if !resp.ok() {
+                return None;
+            }
+            JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
+        };
+        done(text.await);
+    });
+}
+
 /// Moves focus to the element with this id, if it exists and can take focus.
 pub fn focus(id: &str) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {

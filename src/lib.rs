@@ -13,6 +13,7 @@ pub mod publish;
 pub mod model;
 pub mod state;
 pub mod text;
+pub mod texts;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -49,10 +49,11 @@ impl Grid {
         let cells: Vec<Option<Cell>> = lists
             .into_iter()
             .map(|mut evs| {
-                // Newest first; on the same date the stronger outcome leads, then the id for stability.
-                evs.sort_by(|&a, &b| {
-                    let (a, b) = (&ds.events[a as usize], &ds.events[b as usize]);
-                    b.date.cmp(&a.date).then(a.outcome.cmp(&b.outcome)).then(a.id.cmp(b.id))
+                // Newest first; on the same date the stronger outcome leads, then the data's order (by
+                // date and id) for stability.
+                evs.sort_by(|&i, &j| {
+                    let (a, b) = (&ds.events[i as usize], &ds.events[j as usize]);
+                    b.date.cmp(&a.date).then(a.outcome.cmp(&b.outcome)).then(i.cmp(&j))
                 });
                 let head = &ds.events[*evs.first()? as usize];
                 Some(Cell { outcome: head.outcome, latest: head.date, events: evs })

@@ -2,7 +2,10 @@
 //! `data/dataset.toml` (see `build.rs`). References between records are indexes into these tables,
 //! already checked by the build, so the view never looks anything up by string.
 //!
-//! Optional text fields are empty strings when absent.
+//! Optional text fields are empty strings when absent. Long texts are [`Text`] numbers into the text
+//! file the widget loads after its first view (see `texts.rs`); `.get()` reads them.
+
+pub use crate::texts::Text;
 
 /// A date whose month and day may be unknown (0). Orders chronologically.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -84,42 +87,42 @@ pub struct Company {
     pub name: &'static str,
     /// Index into [`Dataset::sectors`].
     pub sector: u8,
-    pub note: &'static str,
+    pub note: Text,
 }
 
 #[derive(Debug, PartialEq)]
 pub struct Source {
-    pub id: &'static str,
-    pub url: &'static str,
-    pub publisher: &'static str,
+    pub id: Text,
+    pub url: Text,
+    pub publisher: Text,
     /// Where the link is a copy: what it is ("syndicated copy on …").
-    pub via: &'static str,
-    pub title: &'static str,
+    pub via: Text,
+    pub title: Text,
     /// Set when the title was not seen as a headline ("reconstructed from the link").
-    pub title_note: &'static str,
+    pub title_note: Text,
     pub date: Option<Date>,
 }
 
 #[derive(Debug, PartialEq)]
 pub struct Event {
-    pub id: &'static str,
+    pub id: Text,
     /// Index into [`Dataset::companies`].
     pub company: u16,
     /// Subsidiary, product or division at issue.
-    pub unit: &'static str,
+    pub unit: Text,
     pub date: Date,
     /// Indexes into [`Dataset::pressure_types`]; never empty.
     pub pressure_types: &'static [u8],
     /// Index into [`Dataset::outcomes`].
     pub outcome: u8,
-    pub summary: &'static str,
-    pub stakes: &'static str,
-    pub actors: &'static str,
+    pub summary: Text,
+    pub stakes: Text,
+    pub actors: Text,
     /// Signatories or participants, where a source gives a number.
     pub people: Option<u32>,
-    pub result: &'static str,
+    pub result: Text,
     pub confidence: &'static str,
-    pub disputed: &'static str,
+    pub disputed: Text,
     /// Indexes into [`Dataset::sources`]; never empty.
     pub sources: &'static [u16],
 }
@@ -128,15 +131,15 @@ pub struct Event {
 #[derive(Debug, PartialEq)]
 pub struct Note {
     pub id: &'static str,
-    pub heading: &'static str,
-    pub text: &'static str,
+    pub heading: Text,
+    pub text: Text,
 }
 
 /// An entry of the corrections log (newest first).
 #[derive(Debug, PartialEq)]
 pub struct Correction {
     pub date: Date,
-    pub text: &'static str,
+    pub text: Text,
 }
 
 /// A signatory count of a letter at a date, with the source that gives it.
@@ -155,12 +158,12 @@ pub struct Count {
 #[derive(Debug, PartialEq)]
 pub struct Letter {
     pub id: &'static str,
-    pub name: &'static str,
+    pub name: Text,
     pub date: Date,
     pub companies: &'static [u16],
-    pub summary: &'static str,
+    pub summary: Text,
     pub events: &'static [u16],
-    pub disputed: &'static str,
+    pub disputed: Text,
     /// Oldest first: how the count grew.
     pub counts: &'static [Count],
 }
@@ -170,8 +173,8 @@ pub struct Letter {
 pub struct Context {
     pub id: &'static str,
     pub why_kept: bool,
-    pub heading: &'static str,
-    pub text: &'static str,
+    pub heading: Text,
+    pub text: Text,
     pub events: &'static [u16],
     pub sources: &'static [u16],
 }

@@ -141,14 +141,14 @@ fn event(o: &mut String, ds: &Dataset, e: &Event) {
         "<article class=\"im-event\"><p class=\"im-event-meta\"><time datetime=\"{}\">{}</time>{}<span class=\"im-badge o-{}\">{}</span></p><p class=\"im-summary\">{}</p><dl class=\"im-facts\">",
         e.date.iso(),
         e.date.long(),
-        if e.unit.is_empty() { String::new() } else { format!("<span class=\"im-unit\">{}</span>", escape(e.unit)) },
+        if e.unit.is_empty() { String::new() } else { format!("<span class=\"im-unit\">{}</span>", escape(e.unit.get())) },
         x.id,
         escape(x.label),
-        escape(e.summary)
+        escape(e.summary.get())
     ));
     for (k, v) in [("At stake", e.stakes), ("Who pushed", e.actors), ("What came of it", e.result), ("Sources differ", e.disputed)] {
         if !v.is_empty() {
-            o.push_str(&format!("<dt>{k}</dt><dd>{}</dd>", escape(v)));
+            o.push_str(&format!("<dt>{k}</dt><dd>{}</dd>", escape(v.get())));
         }
     }
     o.push_str("</dl><ul class=\"im-sources\">");
@@ -156,11 +156,11 @@ fn event(o: &mut String, ds: &Dataset, e: &Event) {
         let s = &ds.sources[s as usize];
         o.push_str(&format!(
             "<li><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>{} — {}{}{}</li>",
-            escape(s.url),
-            escape(s.title),
-            if s.title_note.is_empty() { String::new() } else { format!(" ({})", escape(s.title_note)) },
-            escape(s.publisher),
-            if s.via.is_empty() { String::new() } else { format!(" ({})", escape(s.via)) },
+            escape(s.url.get()),
+            escape(s.title.get()),
+            if s.title_note.is_empty() { String::new() } else { format!(" ({})", escape(s.title_note.get())) },
+            escape(s.publisher.get()),
+            if s.via.is_empty() { String::new() } else { format!(" ({})", escape(s.via.get())) },
             s.date.map(|d| format!(", {}", d.long())).unwrap_or_else(|| ", undated".to_string())
         ));
     }

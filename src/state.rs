@@ -46,6 +46,12 @@ impl Panel {
             Panel::Embed => "Embed this",
         }
     }
+
+    /// Whether the panel shows the dataset's long texts (the downloads are written from them), which
+    /// load on first use (see `texts.rs`).
+    pub fn needs_texts(self) -> bool {
+        self != Panel::Embed
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -17,6 +17,31 @@ mod table;
 
 pub use app::{App, Store};
 
+/// Where the dataset's long texts are (see `texts.rs`): the table needs none of them, so it renders at
+/// once; the events, sources and story panels wait for [`Texts::Ready`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Texts {
+    Loading,
+    Ready,
+    /// Could not be loaded (offline with nothing cached, a server error, a stale file).
+    Failed,
+}
+
+/// What a part of the view that needs the texts shows until they are there.
+pub fn texts_pending(t: Texts) -> yew::Html {
+    use yew::html;
+    match t {
+        Texts::Failed => html! {
+            <p class="im-status" role="status">
+                { "The events' texts could not be loaded. " }
+                <a href="sources.html" target="_blank" rel="noopener">{ "Every event and its sources" }</a>
+                { " is a plain page." }
+            </p>
+        },
+        _ => html! { <p class="im-status" role="status">{ "Loading the events and their sources…" }</p> },
+    }
+}
+
 /// The DOM id of a cell's button, used to give focus back to it.
 pub fn cell_dom_id(at: crate::matrix::CellRef) -> String {
     format!("cell-{}-{}", at.company, at.pressure)

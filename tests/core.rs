@@ -199,3 +199,19 @@ fn each_rows_outcome_mask_names_exactly_the_outcomes_its_cells_show() {
         assert_eq!(g.company_outcomes[c], mask, "{}", DATASET.companies[c].name);
     }
 }
+
+#[test]
+fn long_texts_come_from_the_text_file_and_a_wrong_file_is_refused() {
+    use ice_matrix::model::{TEXT_COUNT, TEXTS_FILE, Text};
+    use ice_matrix::texts;
+    assert_eq!(texts::BUNDLED.split(texts::SEP).count(), TEXT_COUNT);
+    assert!(TEXTS_FILE.starts_with("data/texts-") && TEXTS_FILE.ends_with(".txt"));
+    assert!(Text::NONE.is_empty() && Text::NONE.get().is_empty());
+    let e = &DATASET.events[0];
+    assert!(!e.summary.is_empty() && e.summary.get().len() > 20, "a summary reads as text");
+    assert!(DATASET.sources.iter().all(|s| s.url.get().starts_with("http")));
+    // A stale or truncated file (say, an error page from a proxy) is not taken.
+    assert!(!texts::load("not the texts".to_string()));
+    let half: Vec<&str> = texts::BUNDLED.split(texts::SEP).take(TEXT_COUNT / 2).collect();
+    assert!(!texts::load(half.join("\u{1f}")));
+}

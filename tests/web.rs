@@ -29,6 +29,8 @@ struct Mounted {
 
 impl Mounted {
     async fn new(hash: &str) -> Mounted {
+        // What the widget fetches after its first view; a page would load it once, as here.
+        ice_matrix::texts::load(include_str!(concat!(env!("OUT_DIR"), "/texts.txt")).to_string());
         set_location_hash(hash);
         let root = document().create_element("div").unwrap();
         document().body().unwrap().append_child(&root).unwrap();

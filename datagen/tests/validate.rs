@@ -216,3 +216,15 @@ fn context_needs_a_stance_and_a_source() {
     rejects(ctx("maybe", true), "context \"c\"", "stance", "must be");
     rejects(ctx("against", false), "context \"c\"", "sources", "at least one source");
 }
+
+#[test]
+fn rejects_a_control_character_in_a_text() {
+    // The unit separator splits the widget's text file; no text may contain it (or another control
+    // character but newline and tab).
+    let text = VALID.replace("summary = \"Staff wrote a letter.\"", "summary = \"Staff wrote\\u001f a letter.\"");
+    let data = load(&text).expect("the rest of the file is valid");
+    let problems = ice_matrix_datagen::codegen::generate(&data).err().expect("the control character was accepted");
+    assert_eq!(problems.len(), 1);
+    assert_eq!((problems[0].record.as_str(), problems[0].field.as_str()), ("event acme-2019-letter", "summary"));
+    assert!(ice_matrix_datagen::codegen::generate(&load(VALID).unwrap()).is_ok());
+}

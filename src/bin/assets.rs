@@ -26,7 +26,8 @@ mod native {
     use std::fs;
     use std::path::Path;
 
-    use ice_matrix::model::DATASET;
+    use ice_matrix::model::{DATASET, TEXTS_FILE};
+    use ice_matrix::texts;
     use ice_matrix::{export, prerender, publish};
 
     fn write(path: &Path, text: &str) -> Result<(), String> {
@@ -38,7 +39,15 @@ mod native {
         fs::create_dir_all(out.join("data")).map_err(|e| format!("cannot create {dir}/data: {e}"))?;
         write(&out.join("outcomes.css"), &export::palette_css(&DATASET))?;
         write(&out.join("data/dataset.json"), &export::json(&DATASET))?;
-        write(&out.join("data/events.csv"), &export::csv(&DATASET))
+        write(&out.join("data/events.csv"), &export::csv(&DATASET))?;
+        // The long texts the widget loads after its first view, under a name that changes with them; an
+        // older build's file is removed so the folder holds only this one.
+        for old in fs::read_dir(out.join("data")).map_err(|e| format!("cannot list {dir}/data: {e}"))?.flatten() {
+            if old.file_name().to_string_lossy().starts_with("texts-") {
+                let _ = fs::remove_file(old.path());
+            }
+        }
+        write(&out.join(TEXTS_FILE), texts::BUNDLED)
     }
 
     pub fn finish(dir: &str) -> Result<(), String> {
@@ -70,11 +79,13 @@ mod native {
         let glue = read(&glue_name)?;
         let wasm = fs::read(dir.join(&wasm_name)).map_err(|e| format!("cannot read {wasm_name}: {e}"))?;
         let css: String = css_names.iter().map(|n| read(n)).collect::<Result<Vec<_>, _>>()?.join("\n");
-        write(&dir.join("offline.html"), &publish::offline_page(DATASET.title, &css, &first_view, &glue, &wasm))?;
+        write(&dir.join("offline.html"), &publish::offline_page(DATASET.title, &css, &first_view, texts::BUNDLED, &glue, &wasm))?;
 
-        // The offline cache: every file the widget may load, versioned by their contents.
+        // The offline cache, versioned by its contents: the first view's files, fetched at install. The
+        // rest (the texts, sources.html, the downloads) is kept when the reader first uses it, so a
+        // visit does not download all of it in the background.
         let mut files: Vec<String> = names.iter().filter(|n| !n.ends_with(".html") && *n != "sw.js").cloned().collect();
-        files.extend(["index.html", "init.js", "sources.html", "data/dataset.json", "data/events.csv"].map(String::from));
+        files.extend(["index.html", "init.js"].map(String::from));
         files.sort();
         files.dedup();
         let contents: Vec<Vec<u8>> = files.iter().map(|f| fs::read(dir.join(f)).unwrap_or_default()).collect();

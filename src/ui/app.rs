@@ -5,12 +5,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Shared, cell_dom_id, detail::Detail, figures::Figures, filters::Filters, legend::Legend, list::List, story::Story, table::Table};
+use super::{Shared, Texts, cell_dom_id, detail::Detail, figures::Figures, filters::Filters, legend::Legend, list::List, story::Story, table::Table};
 use crate::browser;
 use crate::text;
 use crate::embed::{self, Options, Theme};
 use crate::matrix::{Grid, View};
-use crate::model::DATASET;
+use crate::model::{DATASET, TEXTS_FILE};
+use crate::texts;
 use crate::state::{Action, ViewState};
 
 /// The Yew wrapper around the pure reducer in `state.rs`.
@@ -39,6 +40,33 @@ pub fn App() -> Html {
         let grid = grid.clone();
         use_memo(state.filter, move |f| View::build(&DATASET, &grid, f))
     };
+
+    // The long texts are fetched on first use, not with the first view: when the pointer first enters
+    // the widget or focus does (so they are usually there before the click), or when the view needs
+    // them (a cell, a story panel or the list, also from a link). Readers who only scan the matrix
+    // never download them.
+    let texts = use_state(|| if texts::ready() { Texts::Ready } else { Texts::Loading });
+    let fetch_texts = {
+        let (setter, started) = (texts.setter(), use_mut_ref(texts::ready));
+        Callback::from(move |_: ()| {
+            if !started.replace(true) {
+                let setter = setter.clone();
+                browser::load_texts(TEXTS_FILE, move |file| {
+                    setter.set(if file.is_some_and(texts::load) { Texts::Ready } else { Texts::Failed });
+                });
+            }
+        })
+    };
+    let texts = *texts;
+    let needs_texts = state.open.is_some() || state.list || state.panel.is_some_and(|p| p.needs_texts());
+    use_effect_with(needs_texts, {
+        let fetch_texts = fetch_texts.clone();
+        move |&needed| {
+            if needed {
+                fetch_texts.emit(());
+            }
+        }
+    });
 
     let options = use_memo((), |_| Options::from_query(&browser::query()));
     let summary = use_memo((), |_| text::summary(&DATASET));
@@ -102,7 +130,8 @@ pub fn App() -> Html {
 
     let open = state.open.filter(|&at| !state.list && view.shows(&grid, &state.filter, at));
     html! {
-        <div class="im" ref={root} {onkeydown}>
+        <div class="im" ref={root} {onkeydown}
+            onpointerover={fetch_texts.reform(|_: PointerEvent| ())} onfocusin={fetch_texts.reform(|_: FocusEvent| ())}>
             if !options.hide_header {
                 <header class="im-head">
                     <h2 class="im-title">{ ds.title }</h2>
@@ -113,7 +142,7 @@ pub fn App() -> Html {
             <Figures view={Shared(view.clone())} />
             <Filters filter={state.filter} dispatch={store.dispatcher()} />
             <Legend filter={state.filter} view={Shared(view.clone())} dispatch={store.dispatcher()} />
-            <Story panel={state.panel} state={state} options={(*options).clone()} dispatch={store.dispatcher()} />
+            <Story panel={state.panel} state={state} {texts} options={(*options).clone()} dispatch={store.dispatcher()} />
             <div class="im-views" role="group" aria-label="Show as">
                 <button type="button" class="im-tab" aria-pressed={(!state.list).to_string()}
                     onclick={let d = store.dispatcher(); move |_: MouseEvent| d.dispatch(Action::SetList(false))}>{ "Matrix" }</button>
@@ -121,12 +150,12 @@ pub fn App() -> Html {
                     onclick={let d = store.dispatcher(); move |_: MouseEvent| d.dispatch(Action::SetList(true))}>{ "List of events" }</button>
             </div>
             if state.list {
-                <List view={Shared(view.clone())} filter={state.filter} />
+                <List view={Shared(view.clone())} filter={state.filter} {texts} />
             } else {
                 <Table grid={Shared(grid.clone())} view={Shared(view.clone())} filter={state.filter} {open} dispatch={store.dispatcher()} />
             }
             if let Some(at) = open {
-                <Detail {at} grid={Shared(grid.clone())} onclose={close} />
+                <Detail {at} grid={Shared(grid.clone())} onclose={close} {texts} />
             }
             <footer class="im-foot">
                 { format!("Data version {}, updated {}. ", ds.version, ds.updated.long()) }

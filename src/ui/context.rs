@@ -41,8 +41,8 @@ pub fn ContextPanel(props: &ContextPanelProps) -> Html {
 fn point(c: &Context, dispatch: &Dispatch) -> Html {
     html! {
         <article class="im-point" key={c.id}>
-            <h4>{ c.heading }</h4>
-            <p>{ c.text }</p>
+            <h4>{ c.heading.get() }</h4>
+            <p>{ c.text.get() }</p>
             if !c.events.is_empty() {
                 <p class="im-see">
                     { "See: " }

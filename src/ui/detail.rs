@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::Shared;
+use super::{Shared, Texts, texts_pending};
 
 use crate::browser;
 use crate::matrix::{CellRef, Grid};
@@ -16,6 +16,7 @@ pub struct DetailProps {
     pub at: CellRef,
     pub grid: Shared<Grid>,
     pub onclose: Callback<()>,
+    pub texts: Texts,
 }
 
 #[component]
@@ -53,11 +54,15 @@ pub fn Detail(props: &DetailProps) -> Html {
             if let Some(h) = text::history(ds, cell) {
                 <p class="im-history"><strong>{ "How the outcome changed: " }</strong>{ h }</p>
             }
-            <ol class="im-events">
-                for &e in cell.events.iter() {
-                    <li key={e as usize}>{ event(&ds.events[e as usize]) }</li>
-                }
-            </ol>
+            if props.texts == Texts::Ready {
+                <ol class="im-events">
+                    for &e in cell.events.iter() {
+                        <li key={e as usize}>{ event(&ds.events[e as usize]) }</li>
+                    }
+                </ol>
+            } else {
+                { texts_pending(props.texts) }
+            }
         </section>
     }
 }
@@ -65,7 +70,7 @@ pub fn Detail(props: &DetailProps) -> Html {
 fn event(e: &Event) -> Html {
     let ds = &DATASET;
     let o = &ds.outcomes[e.outcome as usize];
-    let who = match (e.actors, e.people) {
+    let who = match (e.actors.get(), e.people) {
         ("", None) => String::new(),
         ("", Some(n)) => text::count(n as usize, "person", "people"),
         (a, _) => a.to_string(),
@@ -74,17 +79,17 @@ fn event(e: &Event) -> Html {
         <article class="im-event">
             <p class="im-event-meta">
                 <time datetime={e.date.iso()}>{ e.date.long() }</time>
-                if !e.unit.is_empty() { <span class="im-unit">{ e.unit }</span> }
+                if !e.unit.is_empty() { <span class="im-unit">{ e.unit.get() }</span> }
                 <span class={classes!("im-badge", format!("o-{}", o.id))} title={o.definition}>
                     <span aria-hidden="true">{ o.glyph }{ " " }</span>{ o.label }
                 </span>
             </p>
-            <p class="im-summary">{ e.summary }</p>
+            <p class="im-summary">{ e.summary.get() }</p>
             <dl class="im-facts">
-                if !e.stakes.is_empty() { <dt>{ "At stake" }</dt><dd>{ e.stakes }</dd> }
+                if !e.stakes.is_empty() { <dt>{ "At stake" }</dt><dd>{ e.stakes.get() }</dd> }
                 if !who.is_empty() { <dt>{ "Who pushed" }</dt><dd>{ who }</dd> }
-                <dt>{ "What came of it" }</dt><dd>{ e.result }</dd>
-                if !e.disputed.is_empty() { <dt>{ "Sources differ" }</dt><dd>{ e.disputed }</dd> }
+                <dt>{ "What came of it" }</dt><dd>{ e.result.get() }</dd>
+                if !e.disputed.is_empty() { <dt>{ "Sources differ" }</dt><dd>{ e.disputed.get() }</dd> }
                 if e.confidence != "high" {
                     <dt>{ "Confidence" }</dt>
                     <dd>{ "Medium: partly supported (for example a date inferred or a single secondary source)." }</dd>

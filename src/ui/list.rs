@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::Shared;
+use super::{Shared, Texts, texts_pending};
 
 use super::source::sources;
 use crate::matrix::{Filter, View};
@@ -13,11 +13,15 @@ use crate::model::DATASET;
 pub struct ListProps {
     pub view: Shared<View>,
     pub filter: Filter,
+    pub texts: Texts,
 }
 
 #[component]
 pub fn List(props: &ListProps) -> Html {
     let ds = &DATASET;
+    if props.texts != Texts::Ready {
+        return texts_pending(props.texts);
+    }
     let events = ds
         .events
         .iter()
@@ -49,7 +53,7 @@ pub fn List(props: &ListProps) -> Html {
                                     { ds.outcomes[e.outcome as usize].label }
                                 </span>
                             </td>
-                            <td><p>{ e.summary }</p><p>{ e.result }</p>{ sources(e.sources) }</td>
+                            <td><p>{ e.summary.get() }</p><p>{ e.result.get() }</p>{ sources(e.sources) }</td>
                         </tr>
                     }
                 </tbody>

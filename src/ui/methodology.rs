@@ -13,7 +13,7 @@ pub fn MethodPanel() -> Html {
             <h2 class="im-panel-title">{ "Definitions and methodology" }</h2>
             <p class="im-lede">{ format!("Version {}, last updated {}. {} events, {} sources.", ds.version, ds.updated.long(), ds.events.len(), ds.sources.len()) }</p>
             for n in ds.methodology.iter() {
-                <section key={n.id}><h3>{ n.heading }</h3><p>{ n.text }</p></section>
+                <section key={n.id}><h3>{ n.heading.get() }</h3><p>{ n.text.get() }</p></section>
             }
             <h3>{ "Outcomes, from the strongest break of ties" }</h3>
             <dl class="im-defs">

@@ -26,7 +26,7 @@ fn letter(l: &Letter) -> Html {
     html! {
         <article class="im-letter">
             <h3>{ l.name }<span class="im-sub">{ l.date.long() }</span></h3>
-            <p>{ l.summary }</p>
+            <p>{ l.summary.get() }</p>
             if !companies.is_empty() { <p class="im-note">{ format!("Companies: {}", companies.join(", ")) }</p> }
             if !l.counts.is_empty() {
                 <table class="im-counts">

@@ -8,9 +8,9 @@ use crate::model::Source;
 pub fn source(s: &Source) -> Html {
     html! {
         <>
-            <a href={s.url} target="_blank" rel="noopener noreferrer">{ s.title }</a>
+            <a href={s.url.get()} target="_blank" rel="noopener noreferrer">{ s.title.get() }</a>
             if !s.title_note.is_empty() { <span class="im-note">{ format!(" ({})", s.title_note) }</span> }
-            { " — " }<span class="im-pub">{ s.publisher }</span>
+            { " — " }<span class="im-pub">{ s.publisher.get() }</span>
             if !s.via.is_empty() { <span class="im-note">{ format!(" ({})", s.via) }</span> }
             { s.date.map(|d| format!(", {}", d.long())).unwrap_or_else(|| ", undated".to_string()) }
         </>

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::app::Dispatch;
+use super::{Texts, texts_pending};
 use super::{context::ContextPanel, downloads::DataPanel, embedding::EmbedPanel, methodology::MethodPanel, movement::MovementPanel};
 use crate::embed::Options;
 use crate::state::{Action, Panel, ViewState};
@@ -14,6 +15,7 @@ pub struct StoryProps {
     /// The whole view, for the embed code of what the editor is looking at.
     pub state: ViewState,
     pub options: Options,
+    pub texts: Texts,
     pub dispatch: Dispatch,
 }
 
@@ -33,6 +35,7 @@ pub fn Story(props: &StoryProps) -> Html {
             if let Some(p) = props.panel {
                 <section id="im-panel" class="im-panel" aria-label={p.title()}>
                     { match p {
+                        p if p.needs_texts() && props.texts != Texts::Ready => texts_pending(props.texts),
                         Panel::Context => html! { <ContextPanel dispatch={props.dispatch.clone()} /> },
                         Panel::Movement => html! { <MovementPanel /> },
                         Panel::Method => html! { <MethodPanel /> },

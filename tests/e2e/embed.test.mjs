@@ -168,10 +168,16 @@ test('once visited, the hosted widget keeps working with the network off', async
   await page.goto(s.url);
   await page.waitForSelector('button.im-cell');
   await page.evaluate(() => navigator.serviceWorker.ready);
+  // The reader uses the widget once (the texts are fetched when the pointer enters it).
+  await page.reload();
+  await page.waitForSelector('button.im-cell');
+  await Promise.all([page.waitForResponse((r) => r.url().includes('/data/texts-')), page.mouse.move(200, 300)]);
+  await page.waitForTimeout(300);
   await ctx.setOffline(true);
   await page.reload();
   await page.waitForSelector('button.im-cell');
   await page.locator('button.im-cell').first().click();
-  await page.waitForSelector('#im-detail');
+  await page.waitForSelector('#im-detail .im-event');
+  assert.ok((await page.locator('#im-detail .im-summary').first().textContent()).length > 20, 'the events read offline');
   await ctx.close();
 });

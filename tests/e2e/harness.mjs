@@ -53,6 +53,11 @@ export async function open(browser, url, { width = 1280, height = 900 } = {}) {
   return { page, requests, errors };
 }
 
+/** Waits until no part of the widget still says its texts are loading (they are fetched on first use). */
+export function textsShown(page) {
+  return page.waitForFunction(() => !document.querySelector('.im .im-status'));
+}
+
 /**
  * The set-up every browser test file shares: serves dist/, launches Chromium and reads the published
  * dataset before the file's tests, and closes both after them. Returns an object filled in by then:

@@ -4,13 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, open, suite } from './harness.mjs';
+import { DIST, open, suite, textsShown } from './harness.mjs';
 
 const s = suite();
 
 test('the methodology panel defines every pressure type and outcome, with version, date and corrections', async () => {
   const { page } = await open(s.browser, s.url);
   await page.getByRole('button', { name: 'What the outcomes mean' }).click();
+  await textsShown(page);
   const panel = page.locator('#im-panel');
   const text = await panel.textContent();
   for (const x of [...s.data.pressure_types, ...s.data.outcomes]) {
@@ -25,6 +26,7 @@ test('the methodology panel defines every pressure type and outcome, with versio
 
 test('"Why so few cut ties?" gives sourced points on both sides and leads to the cells', async () => {
   const { page } = await open(s.browser, s.url + '#panel=why');
+  await textsShown(page);
   const points = page.locator('#im-panel .im-point');
   assert.equal(await points.count(), s.data.context.length);
   assert.ok(s.data.context.some((c) => c.stance === 'why-kept') && s.data.context.some((c) => c.stance === 'against'));
@@ -39,6 +41,7 @@ test('"Why so few cut ties?" gives sourced points on both sides and leads to the
 
 test('the movement lists every letter with its dated, sourced counts', async () => {
   const { page } = await open(s.browser, s.url + '#panel=movement');
+  await textsShown(page);
   assert.equal(await page.locator('#im-panel .im-letter').count(), s.data.letters.length);
   const counts = s.data.letters.reduce((n, l) => n + l.counts.length, 0);
   assert.equal(await page.locator('#im-panel .im-counts tbody tr').count(), counts);
@@ -47,6 +50,7 @@ test('the movement lists every letter with its dated, sourced counts', async () 
 
 test('the downloads are made in the page and hold the same records as the published files', async () => {
   const { page, requests } = await open(s.browser, s.url + '#panel=data');
+  await textsShown(page);
   const before = requests.length;
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);

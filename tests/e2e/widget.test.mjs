@@ -136,3 +136,33 @@ test('no request leaves the widget\'s own files while it is used', async () => {
   assert.deepEqual(outside, []);
   await page.close();
 });
+
+test('the events\' texts load on first use, not with the first view, and a failed load says so', async () => {
+  // The first view: no texts file, even after the page has settled.
+  const page = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(s.url);
+  await page.waitForSelector('button.im-cell');
+  await page.waitForTimeout(300);
+  assert.deepEqual(requests.filter((p) => p.includes('/data/')), [], 'nothing from data/ before the reader reaches the widget');
+  // The pointer entering the widget starts the fetch, so the texts are there by the click.
+  await page.mouse.move(200, 300);
+  await page.waitForResponse((r) => /\/data\/texts-[0-9a-f]{16}\.txt$/.test(r.url()) && r.ok());
+  await page.click(':nth-match(button.im-cell, 1)');
+  assert.ok((await page.locator('.im-detail .im-summary').first().textContent()).length > 20);
+  await page.close();
+
+  // The texts file unavailable (offline with nothing cached): the panel says so and links to the plain page.
+  // (Service workers blocked: the widget's own would fetch the file for its offline cache past the route.)
+  const context = await s.browser.newContext({ serviceWorkers: 'block' });
+  const failing = await context.newPage();
+  await failing.route(/\/data\/texts-/, (r) => r.fulfill({ status: 404, body: 'not found' }));
+  await failing.goto(s.url);
+  await failing.waitForSelector('button.im-cell');
+  await failing.click(':nth-match(button.im-cell, 1)');
+  await failing.waitForFunction(() => /could not be loaded/.test(document.querySelector('.im-detail .im-status')?.textContent));
+  assert.equal(await failing.locator('.im-detail .im-status a').getAttribute('href'), 'sources.html');
+  assert.equal(await failing.locator('.im-detail .im-event').count(), 0, 'no event shown with missing text');
+  await context.close();
+});
