@@ -33,6 +33,9 @@ pub struct Grid {
     pub company_events: Vec<u32>,
     /// Per company, bit `o` set when one of its cells shows outcome `o`.
     pub company_outcomes: Vec<u32>,
+    /// Every company in row order: most events first, then by name. A filter shows a subsequence, so
+    /// the view can keep every row and hide the others instead of rebuilding the table.
+    pub order: Vec<u16>,
 }
 
 impl Grid {
@@ -65,7 +68,13 @@ impl Grid {
                 company_outcomes[i / width.max(1)] |= 1 << c.outcome;
             }
         }
-        Grid { width, cells, company_events, company_outcomes }
+        let mut order: Vec<u16> = (0..ds.companies.len() as u16).collect();
+        order.sort_by(|&a, &b| {
+            company_events[b as usize]
+                .cmp(&company_events[a as usize])
+                .then_with(|| ds.companies[a as usize].name.cmp(ds.companies[b as usize].name))
+        });
+        Grid { width, cells, company_events, company_outcomes, order }
     }
 
     pub fn cell(&self, at: CellRef) -> Option<&Cell> {
@@ -100,8 +109,11 @@ impl Filter {
 /// The matrix as shown under a filter, with the figures that describe it.
 #[derive(Debug, PartialEq)]
 pub struct View {
-    /// Company indexes of the rows shown, most events first, then by name.
+    /// Company indexes of the rows shown, most events first, then by name (a subsequence of
+    /// [`Grid::order`]).
     pub rows: Vec<u16>,
+    /// Per company index: whether its row is shown.
+    pub shown: Vec<bool>,
     /// Distinct events behind the shown cells.
     pub events: usize,
     /// Shown companies with at least one shown event of the strongest outcome (rank order's first).
@@ -117,7 +129,9 @@ impl View {
         let mut events = 0;
         let mut strongest = 0;
         let mut cells_per_outcome = vec![0; ds.outcomes.len()];
-        for (c, company) in ds.companies.iter().enumerate() {
+        let mut shown_rows = vec![false; ds.companies.len()];
+        for &c in &grid.order {
+            let (c, company) = (c as usize, &ds.companies[c as usize]);
             let sector = &ds.sectors[company.sector as usize];
             if f.sector.is_some_and(|s| s != company.sector) || (f.tech_only && !sector.tech) {
                 continue;
@@ -141,20 +155,16 @@ impl View {
             }
             if shown {
                 rows.push(c as u16);
+                shown_rows[c] = true;
                 strongest += cut as usize;
             }
         }
-        rows.sort_by(|&a, &b| {
-            grid.company_events[b as usize]
-                .cmp(&grid.company_events[a as usize])
-                .then_with(|| ds.companies[a as usize].name.cmp(ds.companies[b as usize].name))
-        });
-        View { rows, events, strongest, cells_per_outcome }
+        View { rows, shown: shown_rows, events, strongest, cells_per_outcome }
     }
 
     /// Whether a cell is on screen: its row is shown and its outcome is not filtered out.
     pub fn shows(&self, grid: &Grid, f: &Filter, at: CellRef) -> bool {
-        self.rows.contains(&at.company) && grid.cell(at).is_some_and(|c| f.shows_outcome(c.outcome))
+        self.shown.get(at.company as usize).copied().unwrap_or(false) && grid.cell(at).is_some_and(|c| f.shows_outcome(c.outcome))
     }
 }
 

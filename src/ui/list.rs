@@ -27,7 +27,7 @@ pub fn List(props: &ListProps) -> Html {
         .iter()
         .enumerate()
         .rev()
-        .filter(|(_, e)| props.view.rows.contains(&e.company) && props.filter.shows_outcome(e.outcome));
+        .filter(|(_, e)| props.view.shown[e.company as usize] && props.filter.shows_outcome(e.outcome));
     html! {
         <div class="im-scroll">
             <table class="im-list">

@@ -78,8 +78,8 @@ pub fn Table(props: &TableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    for &c in props.view.rows.iter() {
-                        <Row key={c as usize} company={c} grid={props.grid.clone()}
+                    for &c in props.grid.order.iter() {
+                        <Row key={c as usize} company={c} grid={props.grid.clone()} shown={props.view.shown[c as usize]}
                             hidden={props.filter.hidden_outcomes & props.grid.company_outcomes[c as usize]}
                             open={props.open.filter(|at| at.company == c).map(|at| at.pressure)}
                             tab_stop={tab_stop.filter(|at| at.company == c).map(|at| at.pressure)}
@@ -91,13 +91,16 @@ pub fn Table(props: &TableProps) -> Html {
     }
 }
 
-/// One company's row. Its props change only when something in the row does (its open cell, its tab
-/// stop, the outcomes hidden among its own cells), so opening a cell, moving focus or toggling an outcome
-/// re-renders only the rows it touches, not the matrix.
+/// One company's row. Every company has one, in the grid's fixed order; a filter hides rows rather than
+/// removing them, so filtering sets attributes instead of rebuilding the table. Its props change only when
+/// something in the row does (shown or not, its open cell, its tab stop, the outcomes hidden among its own
+/// cells), so opening a cell, moving focus or filtering re-renders only the rows it touches.
 #[derive(Properties, PartialEq)]
 pub struct RowProps {
     pub company: u16,
     pub grid: Shared<Grid>,
+    /// Whether the filters show this row.
+    pub shown: bool,
     /// The hidden outcomes among this row's cells (the filter's mask, restricted to the row).
     pub hidden: u32,
     /// The pressure-type column of the open cell, if it is in this row.
@@ -113,7 +116,7 @@ pub fn Row(props: &RowProps) -> Html {
     let c = props.company;
     let company = &ds.companies[c as usize];
     html! {
-        <tr>
+        <tr hidden={!props.shown}>
             <th scope="row">
                 { company.name }
                 <span class="im-sector">{ ds.sectors[company.sector as usize].label }</span>
@@ -131,15 +134,12 @@ fn cell(props: &RowProps, pressure: u8) -> Html {
     let ds = &DATASET;
     let place = || format!("{}, {}", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label);
     match props.grid.cell(at) {
-        Some(c) if props.hidden & (1 << c.outcome) == 0 => html! {
+        Some(c) => html! {
             <td role="gridcell">
                 <CellButton {at} outcome={c.outcome} events={c.events.len()} latest={c.latest}
+                    hidden={props.hidden & (1 << c.outcome) != 0}
                     selected={props.open == Some(pressure)} {tabindex} dispatch={props.dispatch.clone()} />
             </td>
-        },
-        Some(_) => html! {
-            <td role="gridcell" class="im-hidden" id={cell_dom_id(at)} {tabindex}
-                aria-label={format!("{}: hidden by the outcome filter", place())}></td>
         },
         None => html! {
             <td role="gridcell" class="im-empty" id={cell_dom_id(at)} {tabindex} aria-label={format!("{}: no events", place())}>
@@ -155,6 +155,9 @@ pub struct CellButtonProps {
     pub outcome: u8,
     pub events: usize,
     pub latest: Date,
+    /// Hidden by the outcome filter: the same button, blanked and inert, so that hiding and showing
+    /// an outcome changes attributes only and never the matrix's layout.
+    pub hidden: bool,
     pub selected: bool,
     /// "0" for the grid's one tab stop, "-1" otherwise.
     pub tabindex: &'static str,
@@ -165,15 +168,25 @@ pub struct CellButtonProps {
 pub fn CellButton(props: &CellButtonProps) -> Html {
     let o = &DATASET.outcomes[props.outcome as usize];
     let at = props.at;
+    let hidden = props.hidden;
     let onclick = {
         let d = props.dispatch.clone();
-        move |_: MouseEvent| d.dispatch(Action::Open(at))
+        move |_: MouseEvent| {
+            if !hidden {
+                d.dispatch(Action::Open(at))
+            }
+        }
     };
-    let name = text::cell_name(&DATASET, at, props.outcome, props.events, props.latest);
+    let name = if hidden {
+        format!("{}, {}: hidden by the outcome filter", DATASET.companies[at.company as usize].name, DATASET.pressure_types[at.pressure as usize].label)
+    } else {
+        text::cell_name(&DATASET, at, props.outcome, props.events, props.latest)
+    };
     html! {
         <button type="button" id={cell_dom_id(at)}
-            class={classes!("im-cell", format!("o-{}", o.id), props.selected.then_some("sel"))}
-            tabindex={props.tabindex} aria-label={name} aria-expanded={props.selected.to_string()} {onclick}>
+            class={if hidden { classes!("im-off") } else { classes!("im-cell", format!("o-{}", o.id), props.selected.then_some("sel")) }}
+            tabindex={props.tabindex} aria-label={name} aria-disabled={hidden.then_some("true")}
+            aria-expanded={(!hidden).then(|| props.selected.to_string())} {onclick}>
             <span class="im-glyph" aria-hidden="true">{ o.glyph }</span>
             <span class="im-text"><span class="im-label">{ o.short }</span><br /><span class="im-count">{ props.events }</span></span>
         </button>
