@@ -106,6 +106,11 @@ impl Filter {
     }
 }
 
+/// The most rows the matrix renders until the reader asks for all of them. A matrix is read, not scrolled
+/// through; and a bounded table keeps every update (and the first render) cheap whatever the data's size.
+/// The real data is below it; the figures, the list and `sources.html` always cover every row.
+pub const ROW_LIMIT: usize = 60;
+
 /// The matrix as shown under a filter, with the figures that describe it.
 #[derive(Debug, PartialEq)]
 pub struct View {
@@ -160,6 +165,25 @@ impl View {
             }
         }
         View { rows, shown: shown_rows, events, strongest, cells_per_outcome }
+    }
+
+    /// The rows the matrix renders, in order, each with whether it is shown: the first `limit` shown rows.
+    /// When every company fits within `limit`, the filtered-out rows are rendered too (hidden), so that
+    /// filtering only sets attributes and never rebuilds rows.
+    pub fn rendered(&self, grid: &Grid, limit: usize) -> Vec<(u16, bool)> {
+        let keep_hidden = grid.order.len() <= limit;
+        let mut shown = 0;
+        let mut out = Vec::with_capacity(grid.order.len().min(limit));
+        for &c in &grid.order {
+            let on = self.shown[c as usize];
+            if on && shown < limit {
+                shown += 1;
+                out.push((c, true));
+            } else if !on && keep_hidden {
+                out.push((c, false));
+            }
+        }
+        out
     }
 
     /// Whether a cell is on screen: its row is shown and its outcome is not filtered out.

@@ -4,7 +4,7 @@
 //! Native only: the build's `assets` tool writes these files.
 
 use crate::embed::escape;
-use crate::matrix::{CellRef, Filter, Grid, View};
+use crate::matrix::{CellRef, Filter, Grid, ROW_LIMIT, View};
 use crate::model::{Dataset, Event};
 use crate::text;
 
@@ -58,7 +58,7 @@ pub fn first_view(ds: &Dataset) -> String {
         ));
     }
     o.push_str("</tr></thead><tbody>");
-    for &c in &view.rows {
+    for &c in view.rows.iter().take(ROW_LIMIT) {
         let company = &ds.companies[c as usize];
         o.push_str(&format!(
             "<tr><th scope=\"row\">{}<span class=\"im-sector\">{}</span></th>",
@@ -86,7 +86,14 @@ pub fn first_view(ds: &Dataset) -> String {
         }
         o.push_str("</tr>");
     }
-    o.push_str("</tbody></table></div>");
+    o.push_str("</tbody></table>");
+    if view.rows.len() > ROW_LIMIT {
+        o.push_str(&format!(
+            "<p class=\"im-more\">The first {ROW_LIMIT} of {} are shown, most events first. <a href=\"sources.html\">Every event</a></p>",
+            text::count(view.rows.len(), "company", "companies")
+        ));
+    }
+    o.push_str("</div>");
     o.push_str(&format!(
         "<p class=\"im-foot\">Data version {}, updated {}. <a href=\"data/dataset.json\">Data (JSON)</a> · <a href=\"data/events.csv\">Events (CSV)</a></p></div>",
         escape(ds.version),

@@ -63,6 +63,8 @@ pub struct ViewState {
     pub panel: Option<Panel>,
     /// Show the events as a plain list instead of the matrix.
     pub list: bool,
+    /// Render every row, beyond [`crate::matrix::ROW_LIMIT`] (not kept in the link).
+    pub all_rows: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +78,8 @@ pub enum Action {
     SetTechOnly(bool),
     /// Matrix (false) or plain list of events (true).
     SetList(bool),
+    /// Render every row of the matrix, not only the first `ROW_LIMIT`.
+    ShowAllRows,
     /// Back to the default view.
     Reset,
     /// Replace everything, e.g. from a hash the reader navigated to.
@@ -95,6 +99,7 @@ impl ViewState {
             Action::SetSector(s) => next.filter.sector = s,
             Action::SetTechOnly(t) => next.filter.tech_only = t,
             Action::SetList(l) => next.list = l,
+            Action::ShowAllRows => next.all_rows = true,
             Action::Reset => next = ViewState::default(),
             Action::Restore(s) => next = s,
         }

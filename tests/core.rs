@@ -115,6 +115,7 @@ fn the_hash_round_trips_every_part_of_the_view() {
         filter: Filter { hidden_outcomes: 1 << outcome("no-change") | 1 << outcome("deepened"), sector: Some(1), tech_only: true },
         panel: Some(Panel::Method),
         list: true,
+        all_rows: false,
     };
     let h = s.to_hash(&DATASET);
     assert!(h.starts_with("#cell=palantir.employee-letter&hide="), "{h}");
@@ -214,4 +215,28 @@ fn long_texts_come_from_the_text_file_and_a_wrong_file_is_refused() {
     assert!(!texts::load("not the texts".to_string()));
     let half: Vec<&str> = texts::BUNDLED.split(texts::SEP).take(TEXT_COUNT / 2).collect();
     assert!(!texts::load(half.join("\u{1f}")));
+}
+
+#[test]
+fn the_matrix_renders_every_row_when_the_data_fits_and_the_first_shown_rows_when_not() {
+    use ice_matrix::matrix::ROW_LIMIT;
+    let g = Grid::build(&DATASET);
+    let all = View::build(&DATASET, &g, &Filter::default());
+    // The real data fits: every company is rendered, in the grid's order, and a filter only hides rows.
+    assert!(DATASET.companies.len() <= ROW_LIMIT);
+    let rows = all.rendered(&g, ROW_LIMIT);
+    assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), g.order);
+    let sector = Filter { sector: Some(DATASET.companies[g.order[0] as usize].sector), ..Filter::default() };
+    let narrowed = View::build(&DATASET, &g, &sector);
+    let rows = narrowed.rendered(&g, ROW_LIMIT);
+    assert_eq!(rows.len(), DATASET.companies.len(), "filtered-out rows stay, hidden");
+    assert_eq!(rows.iter().filter(|r| r.1).map(|r| r.0).collect::<Vec<_>>(), narrowed.rows);
+    // A limit below the number of companies: only the first shown rows, none hidden.
+    let rows = narrowed.rendered(&g, 3);
+    assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), narrowed.rows[..3.min(narrowed.rows.len())]);
+    assert!(rows.iter().all(|r| r.1));
+    // View rows follow the grid's fixed order (most events first, then name).
+    let pos = |c: u16| g.order.iter().position(|&x| x == c).unwrap();
+    assert!(all.rows.windows(2).all(|w| pos(w[0]) < pos(w[1])));
+    assert!(g.order.windows(2).all(|w| g.company_events[w[0] as usize] >= g.company_events[w[1] as usize]));
 }

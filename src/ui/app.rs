@@ -9,7 +9,7 @@ use super::{Shared, Texts, cell_dom_id, detail::Detail, figures::Figures, filter
 use crate::browser;
 use crate::text;
 use crate::embed::{self, Options, Theme};
-use crate::matrix::{Grid, View};
+use crate::matrix::{Grid, ROW_LIMIT, View};
 use crate::model::{DATASET, TEXTS_FILE};
 use crate::texts;
 use crate::state::{Action, ViewState};
@@ -152,7 +152,8 @@ pub fn App() -> Html {
             if state.list {
                 <List view={Shared(view.clone())} filter={state.filter} {texts} />
             } else {
-                <Table grid={Shared(grid.clone())} view={Shared(view.clone())} filter={state.filter} {open} dispatch={store.dispatcher()} />
+                <Table grid={Shared(grid.clone())} view={Shared(view.clone())} filter={state.filter} {open}
+                    limit={if state.all_rows { usize::MAX } else { ROW_LIMIT }} dispatch={store.dispatcher()} />
             }
             if let Some(at) = open {
                 <Detail {at} grid={Shared(grid.clone())} onclose={close} {texts} />

@@ -22,6 +22,8 @@ pub struct TableProps {
     pub view: Shared<View>,
     pub filter: Filter,
     pub open: Option<CellRef>,
+    /// How many shown rows to render (`ROW_LIMIT`, or all once the reader asked).
+    pub limit: usize,
     pub dispatch: Dispatch,
 }
 
@@ -29,7 +31,9 @@ pub struct TableProps {
 pub fn Table(props: &TableProps) -> Html {
     let ds = &DATASET;
     let cols = ds.pressure_types.len();
-    let rows = props.view.rows.clone();
+    let rendered = props.view.rendered(&props.grid, props.limit);
+    let rows: Vec<u16> = rendered.iter().filter(|r| r.1).map(|r| r.0).collect();
+    let more = props.view.rows.len() - rows.len();
     // The one cell in the tab order, as (row, column) in the rows shown.
     let active = use_state(|| (0usize, 0usize));
     let at_rc = |(r, c): (usize, usize)| rows.get(r).map(|&company| CellRef { company, pressure: c as u8 });
@@ -78,8 +82,8 @@ pub fn Table(props: &TableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    for &c in props.grid.order.iter() {
-                        <Row key={c as usize} company={c} grid={props.grid.clone()} shown={props.view.shown[c as usize]}
+                    for &(c, shown) in rendered.iter() {
+                        <Row key={c as usize} company={c} grid={props.grid.clone()} {shown}
                             hidden={props.filter.hidden_outcomes & props.grid.company_outcomes[c as usize]}
                             open={props.open.filter(|at| at.company == c).map(|at| at.pressure)}
                             tab_stop={tab_stop.filter(|at| at.company == c).map(|at| at.pressure)}
@@ -87,6 +91,15 @@ pub fn Table(props: &TableProps) -> Html {
                     }
                 </tbody>
             </table>
+            if more > 0 {
+                <p class="im-more">
+                    <button type="button" class="im-button"
+                        onclick={let d = props.dispatch.clone(); move |_: MouseEvent| d.dispatch(Action::ShowAllRows)}>
+                        { format!("Show {} more", text::count(more, "company", "companies")) }
+                    </button>
+                    { format!(" The first {} are shown, most events first.", rows.len()) }
+                </p>
+            }
         </div>
     }
 }
