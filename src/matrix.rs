@@ -117,8 +117,14 @@ pub struct View {
     /// Company indexes of the rows shown, most events first, then by name (a subsequence of
     /// [`Grid::order`]).
     pub rows: Vec<u16>,
-    /// Per company index: whether its row is shown.
+    /// Per company index: whether it has a shown cell (it is in `rows`).
     pub shown: Vec<bool>,
+    /// Per company index: whether the matrix draws its row, i.e. it has events and passes the sector
+    /// filters. The outcome filter blanks cells but keeps rows, so the matrix keeps its shape (and
+    /// toggling an outcome never re-lays out the table).
+    pub listed: Vec<bool>,
+    /// How many companies are listed.
+    pub listed_count: usize,
     /// Distinct events behind the shown cells.
     pub events: usize,
     /// Shown companies with at least one shown event of the strongest outcome (rank order's first).
@@ -135,12 +141,16 @@ impl View {
         let mut strongest = 0;
         let mut cells_per_outcome = vec![0; ds.outcomes.len()];
         let mut shown_rows = vec![false; ds.companies.len()];
+        let mut listed = vec![false; ds.companies.len()];
+        let mut listed_count = 0;
         for &c in &grid.order {
             let (c, company) = (c as usize, &ds.companies[c as usize]);
             let sector = &ds.sectors[company.sector as usize];
-            if f.sector.is_some_and(|s| s != company.sector) || (f.tech_only && !sector.tech) {
+            if f.sector.is_some_and(|s| s != company.sector) || (f.tech_only && !sector.tech) || grid.company_outcomes[c] == 0 {
                 continue;
             }
+            listed[c] = true;
+            listed_count += 1;
             let mut shown = false;
             let mut cut = false;
             for p in 0..grid.width {
@@ -164,18 +174,18 @@ impl View {
                 strongest += cut as usize;
             }
         }
-        View { rows, shown: shown_rows, events, strongest, cells_per_outcome }
+        View { rows, shown: shown_rows, listed, listed_count, events, strongest, cells_per_outcome }
     }
 
-    /// The rows the matrix renders, in order, each with whether it is shown: the first `limit` shown rows.
-    /// When every company fits within `limit`, the filtered-out rows are rendered too (hidden), so that
+    /// The rows the matrix renders, in order, each with whether it is drawn: the first `limit` listed
+    /// rows. When every company fits within `limit`, the others are rendered too (hidden), so that
     /// filtering only sets attributes and never rebuilds rows.
     pub fn rendered(&self, grid: &Grid, limit: usize) -> Vec<(u16, bool)> {
         let keep_hidden = grid.order.len() <= limit;
         let mut shown = 0;
         let mut out = Vec::with_capacity(grid.order.len().min(limit));
         for &c in &grid.order {
-            let on = self.shown[c as usize];
+            let on = self.listed[c as usize];
             if on && shown < limit {
                 shown += 1;
                 out.push((c, true));

@@ -72,7 +72,7 @@ pub fn first_view(ds: &Dataset) -> String {
                     let x = &ds.outcomes[cell.outcome as usize];
                     o.push_str(&format!(
                         "<td><a class=\"im-cell o-{}\" href=\"sources.html#{}\" aria-label=\"{}\"><span class=\"im-glyph\" aria-hidden=\"true\">{}</span>\
-                         <span class=\"im-text\"><span class=\"im-label\">{}</span><br><span class=\"im-count\">{}</span></span></a></td>",
+                         <span class=\"im-label\">{}</span> <span class=\"im-count\">{}</span></a></td>",
                         x.id,
                         cell_anchor(ds, at),
                         escape(&text::cell_name(ds, at, cell.outcome, cell.events.len(), cell.latest)),
@@ -81,7 +81,7 @@ pub fn first_view(ds: &Dataset) -> String {
                         cell.events.len()
                     ));
                 }
-                None => o.push_str("<td class=\"im-empty\"><span aria-hidden=\"true\">·</span><span class=\"im-sr\">no events</span></td>"),
+                None => o.push_str("<td class=\"im-empty\"><span class=\"im-sr\">no events</span></td>"),
             }
         }
         o.push_str("</tr>");

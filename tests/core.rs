@@ -231,6 +231,13 @@ fn the_matrix_renders_every_row_when_the_data_fits_and_the_first_shown_rows_when
     let rows = narrowed.rendered(&g, ROW_LIMIT);
     assert_eq!(rows.len(), DATASET.companies.len(), "filtered-out rows stay, hidden");
     assert_eq!(rows.iter().filter(|r| r.1).map(|r| r.0).collect::<Vec<_>>(), narrowed.rows);
+    // The outcome filter blanks cells but keeps every row, so the matrix keeps its shape; the figures
+    // count only the companies with a shown cell.
+    let only_strongest = Filter { hidden_outcomes: !1, ..Filter::default() };
+    let strongest = View::build(&DATASET, &g, &only_strongest);
+    assert_eq!(strongest.listed_count, all.rows.len());
+    assert!(strongest.rendered(&g, ROW_LIMIT).iter().all(|r| r.1));
+    assert!(!strongest.rows.is_empty() && strongest.rows.len() < all.rows.len());
     // A limit below the number of companies: only the first shown rows, none hidden.
     let rows = narrowed.rendered(&g, 3);
     assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), narrowed.rows[..3.min(narrowed.rows.len())]);

@@ -33,7 +33,7 @@ pub fn Table(props: &TableProps) -> Html {
     let cols = ds.pressure_types.len();
     let rendered = props.view.rendered(&props.grid, props.limit);
     let rows: Vec<u16> = rendered.iter().filter(|r| r.1).map(|r| r.0).collect();
-    let more = props.view.rows.len() - rows.len();
+    let more = props.view.listed_count - rows.len();
     // The one cell in the tab order, as (row, column) in the rows shown.
     let active = use_state(|| (0usize, 0usize));
     let at_rc = |(r, c): (usize, usize)| rows.get(r).map(|&company| CellRef { company, pressure: c as u8 });
@@ -155,9 +155,8 @@ fn cell(props: &RowProps, pressure: u8) -> Html {
             </td>
         },
         None => html! {
-            <td role="gridcell" class="im-empty" id={cell_dom_id(at)} {tabindex} aria-label={format!("{}: no events", place())}>
-                <span aria-hidden="true">{ "·" }</span>
-            </td>
+            // The dot is drawn by the stylesheet (.im-empty::before): one node per empty cell, not three.
+            <td role="gridcell" class="im-empty" id={cell_dom_id(at)} {tabindex} aria-label={format!("{}: no events", place())}></td>
         },
     }
 }
@@ -201,7 +200,9 @@ pub fn CellButton(props: &CellButtonProps) -> Html {
             tabindex={props.tabindex} aria-label={name} aria-disabled={hidden.then_some("true")}
             aria-expanded={(!hidden).then(|| props.selected.to_string())} {onclick}>
             <span class="im-glyph" aria-hidden="true">{ o.glyph }</span>
-            <span class="im-text"><span class="im-label">{ o.short }</span><br /><span class="im-count">{ props.events }</span></span>
+            // The space keeps "No change 7" two words for assistive technology; grid layout ignores it.
+            <span class="im-label">{ o.short }</span>{ " " }
+            <span class="im-count">{ props.events }</span>
         </button>
     }
 }
