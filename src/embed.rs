@@ -36,6 +36,9 @@ pub struct Options {
     pub datawrapper: bool,
     /// `childId=…`: a pym.js parent created the frame; answer in pym's dialect.
     pub pym_id: Option<String>,
+    /// `rows=N` (1 to 999): show the first N companies, then a "Show more" button, for a compact embed.
+    /// Absent: [`crate::matrix::ROW_LIMIT`].
+    pub rows: Option<u16>,
 }
 
 impl Options {
@@ -52,6 +55,7 @@ impl Options {
                 ("header", "0") => o.hide_header = true,
                 ("compat", "dw") => o.datawrapper = true,
                 ("childId", id) if is_token(id) => o.pym_id = Some(id.to_string()),
+                ("rows", n) => o.rows = n.parse::<u16>().ok().filter(|n| (1..1000).contains(n)),
                 _ => {}
             }
         }
@@ -72,6 +76,9 @@ impl Options {
         }
         if self.datawrapper {
             parts.push("compat=dw".to_string());
+        }
+        if let Some(n) = self.rows {
+            parts.push(format!("rows={n}"));
         }
         if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
     }

@@ -5,19 +5,20 @@ use ice_matrix::embed::{Message, Options, Theme, is_pym_width, resize_messages, 
 
 #[test]
 fn options_come_from_the_query_and_ignore_the_unknown() {
-    let o = Options::from_query("?theme=dark&bg=transparent&header=0&compat=dw&childId=graphic-1&x=1");
+    let o = Options::from_query("?theme=dark&bg=transparent&header=0&compat=dw&childId=graphic-1&rows=10&x=1");
     assert_eq!(o.theme, Theme::Dark);
     assert!(o.transparent && o.hide_header && o.datawrapper);
     assert_eq!(o.pym_id.as_deref(), Some("graphic-1"));
+    assert_eq!(o.rows, Some(10));
     assert_eq!(Options::from_query(""), Options::default());
-    for q in ["?theme=purple", "?bg=red", "?header=no", "?childId=", "?childId=a<b", "?%%%", "?theme", "&&&"] {
+    for q in ["?theme=purple", "?bg=red", "?header=no", "?childId=", "?childId=a<b", "?%%%", "?theme", "&&&", "?rows=0", "?rows=-3", "?rows=1000", "?rows=ten"] {
         assert_eq!(Options::from_query(q), Options::default(), "{q}");
     }
 }
 
 #[test]
 fn options_round_trip_through_the_query_without_pyms_id() {
-    let o = Options { theme: Theme::Light, transparent: true, hide_header: true, datawrapper: false, pym_id: None };
+    let o = Options { theme: Theme::Light, transparent: true, hide_header: true, datawrapper: false, pym_id: None, rows: Some(12) };
     assert_eq!(Options::from_query(&o.to_query()), o);
     assert_eq!(Options::default().to_query(), "");
 }

@@ -153,7 +153,8 @@ pub fn App() -> Html {
                 <List view={Shared(view.clone())} filter={state.filter} {texts} />
             } else {
                 <Table grid={Shared(grid.clone())} view={Shared(view.clone())} filter={state.filter} {open}
-                    limit={if state.all_rows { usize::MAX } else { ROW_LIMIT }} dispatch={store.dispatcher()} />
+                    limit={if state.all_rows { usize::MAX } else { options.rows.map_or(ROW_LIMIT, usize::from) }}
+                    dispatch={store.dispatcher()} />
             }
             if let Some(at) = open {
                 <Detail {at} grid={Shared(grid.clone())} onclose={close} {texts} />

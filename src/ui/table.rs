@@ -95,7 +95,7 @@ pub fn Table(props: &TableProps) -> Html {
                 <p class="im-more">
                     <button type="button" class="im-button"
                         onclick={let d = props.dispatch.clone(); move |_: MouseEvent| d.dispatch(Action::ShowAllRows)}>
-                        { format!("Show {} more", text::count(more, "company", "companies")) }
+                        { format!("Show {more} more {}", if more == 1 { "company" } else { "companies" }) }
                     </button>
                     { format!(" The first {} are shown, most events first.", rows.len()) }
                 </p>

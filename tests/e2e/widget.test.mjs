@@ -166,3 +166,23 @@ test('the events\' texts load on first use, not with the first view, and a faile
   assert.equal(await failing.locator('.im-detail .im-event').count(), 0, 'no event shown with missing text');
   await context.close();
 });
+
+test('rows=N shows the first N companies and a button that shows the rest', async () => {
+  const { page, errors } = await open(s.browser, s.url + '?rows=5');
+  const companies = new Set(s.data.events.map((e) => e.company)).size;
+  assert.equal(await page.locator('tbody tr:not([hidden])').count(), 5);
+  const more = page.locator('.im-more button');
+  assert.equal((await more.textContent()).trim(), `Show ${companies - 5} more companies`);
+  // The figures still count every company.
+  assert.equal((await page.locator('.im-figures dd').first().textContent()).trim(), String(companies));
+  // Arrow keys stop at the last row shown.
+  await page.locator('button.im-cell, td[tabindex="0"]').first().focus();
+  await page.keyboard.press('Control+End');
+  const last = await page.evaluate(() => document.activeElement.closest('tr').rowIndex);
+  assert.equal(last, 5);
+  await more.click();
+  assert.equal(await page.locator('tbody tr:not([hidden])').count(), companies);
+  assert.equal(await page.locator('.im-more').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
