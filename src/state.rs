@@ -109,10 +109,10 @@ impl ViewState {
     /// The hash for this state: empty for the default view.
     pub fn to_hash(&self, ds: &Dataset) -> String {
         let mut parts: Vec<String> = Vec::new();
-        if let Some(at) = self.open {
-            if let (Some(c), Some(p)) = (ds.companies.get(at.company as usize), ds.pressure_types.get(at.pressure as usize)) {
-                parts.push(format!("cell={}.{}", c.id, p.id));
-            }
+        if let Some(at) = self.open
+            && let (Some(c), Some(p)) = (ds.companies.get(at.company as usize), ds.pressure_types.get(at.pressure as usize))
+        {
+            parts.push(format!("cell={}.{}", c.id, p.id));
         }
         let hidden: Vec<&str> = ds
             .outcomes

@@ -362,7 +362,7 @@ pub fn compile(raw: RawDataset) -> Result<Compiled, Vec<Problem>> {
         let date = dated(&mut p, &r, "date", &c.date, updated);
         corrections.push(Correction { date, text: c.text.trim().to_string() });
     }
-    corrections.sort_by(|a, b| b.date.cmp(&a.date));
+    corrections.sort_by_key(|c| std::cmp::Reverse(c.date));
 
     index(&mut p, "context", raw.context.iter().map(|c| c.id.as_str()));
     let mut context = Vec::new();

@@ -28,10 +28,10 @@ pub fn Detail(props: &DetailProps) -> Html {
         use_effect_with(props.at, move |_| {
             // Only when the reader opened the cell from inside the widget: a panel restored from a link on
             // load must not take focus (in an embed that would scroll the host article).
-            if browser::focus_is_inside(".im") {
-                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
+            if browser::focus_is_inside(".im")
+                && let Some(h) = heading.cast::<web_sys::HtmlElement>()
+            {
+                let _ = h.focus();
             }
         });
     }

@@ -58,10 +58,10 @@ pub fn Table(props: &TableProps) -> Html {
         Callback::from(move |e: FocusEvent| {
             let id = e.target_unchecked_into::<web_sys::Element>().id();
             let mut parts = id.strip_prefix("cell-").unwrap_or("").split('-').map(|n| n.parse::<usize>().ok());
-            if let (Some(Some(company)), Some(Some(p))) = (parts.next(), parts.next()) {
-                if let Some(r) = rows.iter().position(|&x| x as usize == company) {
-                    active.set((r, p));
-                }
+            if let (Some(Some(company)), Some(Some(p))) = (parts.next(), parts.next())
+                && let Some(r) = rows.iter().position(|&x| x as usize == company)
+            {
+                active.set((r, p));
             }
         })
     };
