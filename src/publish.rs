@@ -62,6 +62,11 @@ pub fn fill_mount(html: &str, markup: &str) -> Option<String> {
     (end >= start).then(|| format!("{}{markup}{}", &html[..start], &html[end..]))
 }
 
+/// Put before the loader's body (its import declarations are hoisted, so they still load first): the first view is already markup, so
+/// let it paint before the wasm is compiled and run, which on a small device competes with that first paint
+/// for the CPU. A timeout bounds the wait where frames are not produced (a hidden tab).
+pub const AFTER_FIRST_PAINT: &str = "await new Promise((ok) => { requestAnimationFrame(() => setTimeout(ok, 0)); setTimeout(ok, 100); });\n";
+
 /// Registers the service worker where that is possible (not from disk, not in an opaque-origin frame).
 pub const SW_REGISTRATION: &str = "\ntry { if ('serviceWorker' in navigator && location.protocol.startsWith('http')) \
     navigator.serviceWorker.register('./sw.js').catch(() => {}); } catch (e) {}\n";

@@ -72,7 +72,7 @@ mod native {
         let first_view = prerender::first_view(&DATASET);
         let index = publish::fill_mount(&index, &first_view).ok_or("index.html has no mount element")?;
         write(&dir.join("index.html"), &index)?;
-        write(&dir.join("init.js"), &format!("{loader}\n{}", publish::SW_REGISTRATION))?;
+        write(&dir.join("init.js"), &format!("{}{loader}\n{}", publish::AFTER_FIRST_PAINT, publish::SW_REGISTRATION))?;
 
         write(&dir.join("sources.html"), &publish::page(DATASET.title, &css_names, &prerender::sources_page(&DATASET)))?;
 
