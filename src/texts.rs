@@ -1,8 +1,9 @@
 //! The dataset's long texts (event summaries, sources, letters, context, methodology) live in one text
 //! file beside the widget, not in the wasm, so the first view does not wait for them: the table needs
-//! none. `build.rs` numbers them ([`Text`]) and writes the file; the widget loads it after its first
-//! render (from the page when it is inlined there, as in `offline.html`, else with one fetch) and
-//! hands it to [`load`]. Native code (the build's pages and files, the tests) has them bundled.
+//! none. `build.rs` numbers them ([`Text`]) and writes the file; the widget loads it on first use (when
+//! the pointer or focus first enters it, or a view needs the texts; see `ui/app.rs`), from the page when
+//! it is inlined there (as in `offline.html`), else with one fetch, and hands it to [`load`]. Native code
+//! (the build's pages and files, the tests) has them bundled.
 //!
 //! Until the texts are loaded every [`Text`] reads as empty, so a view that needs them shows a
 //! loading line instead; [`Text::is_empty`] is known before, from the number alone.

@@ -46,17 +46,23 @@ pub fn App() -> Html {
     // them (a cell, a story panel or the list, also from a link). Readers who only scan the matrix
     // never download them.
     let texts = use_state(|| if texts::ready() { Texts::Ready } else { Texts::Loading });
-    let fetch_texts = {
-        let (setter, started) = (texts.setter(), use_mut_ref(texts::ready));
-        Callback::from(move |_: ()| {
-            if !started.replace(true) {
-                let setter = setter.clone();
-                browser::load_texts(TEXTS_FILE, move |file| {
-                    setter.set(if file.is_some_and(texts::load) { Texts::Ready } else { Texts::Failed });
-                });
-            }
-        })
-    };
+    // Made once, so the root's listeners are not replaced on every render.
+    let (fetch_texts, onpointerover, onfocusin) = (*use_memo((), {
+        let setter = texts.setter();
+        move |_| {
+            let started = std::cell::Cell::new(texts::ready());
+            let fetch = Callback::from(move |_: ()| {
+                if !started.replace(true) {
+                    let setter = setter.clone();
+                    browser::load_texts(TEXTS_FILE, move |file| {
+                        setter.set(if file.is_some_and(texts::load) { Texts::Ready } else { Texts::Failed });
+                    });
+                }
+            });
+            (fetch.clone(), fetch.reform(|_: PointerEvent| ()), fetch.reform(|_: FocusEvent| ()))
+        }
+    }))
+    .clone();
     let texts = *texts;
     let needs_texts = state.open.is_some() || state.list || state.panel.is_some_and(|p| p.needs_texts());
     use_effect_with(needs_texts, {
@@ -130,8 +136,7 @@ pub fn App() -> Html {
 
     let open = state.open.filter(|&at| !state.list && view.shows(&grid, &state.filter, at));
     html! {
-        <div class="im" ref={root} {onkeydown}
-            onpointerover={fetch_texts.reform(|_: PointerEvent| ())} onfocusin={fetch_texts.reform(|_: FocusEvent| ())}>
+        <div class="im" ref={root} {onkeydown} {onpointerover} {onfocusin}>
             if !options.hide_header {
                 <header class="im-head">
                     <h2 class="im-title">{ ds.title }</h2>
