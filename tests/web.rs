@@ -164,3 +164,13 @@ async fn toggling_an_outcome_in_the_legend_hides_its_cells_and_updates_the_link(
     assert_eq!(m.all("button.im-cell").len(), before - hidden);
     assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#hide=no-change");
 }
+
+#[wasm_bindgen_test]
+fn cell_dom_ids_read_back_and_other_ids_do_not() {
+    use ice_matrix::ui::cell_from_dom_id;
+    let at = CellRef { company: 12, pressure: 3 };
+    assert_eq!(cell_from_dom_id(&cell_dom_id(at)), Some(at));
+    for id in ["", "cell-", "cell-1", "cell-a-2", "im-detail", "cell-1-2-3", "cell-99999-1"] {
+        assert_eq!(cell_from_dom_id(id), None, "{id}");
+    }
+}

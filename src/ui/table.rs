@@ -2,17 +2,17 @@
 //! one tab stop (a roving tabindex), arrow keys move one cell and stop at the edges, Home and End go to
 //! the row's ends, Ctrl+Home and Ctrl+End to the grid's corners; Enter or Space opens a cell.
 //!
-//! Cells are their own component with cheap, comparable props and the pointer-stable reducer
-//! dispatcher, so a change elsewhere does not re-render untouched cells.
+//! Rows are components with cheap, comparable props, so a change re-renders only the rows it touches;
+//! cells are plain markup inside them, and one listener on the table handles every cell's click.
 
 use yew::prelude::*;
 
 use super::Shared;
 
-use super::{app::Dispatch, cell_dom_id};
+use super::{app::Dispatch, cell_dom_id, cell_from_dom_id};
 use crate::browser;
-use crate::matrix::{CellRef, Filter, Grid, GridKey, View};
-use crate::model::{DATASET, Date};
+use crate::matrix::{Cell, CellRef, Filter, Grid, GridKey, View};
+use crate::model::DATASET;
 use crate::state::Action;
 use crate::text;
 
@@ -56,19 +56,27 @@ pub fn Table(props: &TableProps) -> Html {
     let onfocusin = {
         let (active, rows) = (active.clone(), rows.clone());
         Callback::from(move |e: FocusEvent| {
-            let id = e.target_unchecked_into::<web_sys::Element>().id();
-            let mut parts = id.strip_prefix("cell-").unwrap_or("").split('-').map(|n| n.parse::<usize>().ok());
-            if let (Some(Some(company)), Some(Some(p))) = (parts.next(), parts.next())
-                && let Some(r) = rows.iter().position(|&x| x as usize == company)
+            if let Some(at) = cell_from_dom_id(&e.target_unchecked_into::<web_sys::Element>().id())
+                && let Some(r) = rows.iter().position(|&x| x == at.company)
             {
-                active.set((r, p));
+                active.set((r, at.pressure as usize));
+            }
+        })
+    };
+    // One listener for every cell: a click on a shown cell's button (not a blanked one) opens it.
+    let onclick = {
+        let d = props.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            let button = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("button.im-cell").ok().flatten());
+            if let Some(at) = button.and_then(|b| cell_from_dom_id(&b.id())) {
+                d.dispatch(Action::Open(at));
             }
         })
     };
 
     html! {
         <div class="im-scroll">
-            <table class="im-matrix" role="grid" {onkeydown} {onfocusin}>
+            <table class="im-matrix" role="grid" {onkeydown} {onfocusin} {onclick}>
                 <caption>{ text::CAPTION }</caption>
                 <thead>
                     <tr>
@@ -86,8 +94,7 @@ pub fn Table(props: &TableProps) -> Html {
                         <Row key={c as usize} company={c} grid={props.grid.clone()} {shown}
                             hidden={props.filter.hidden_outcomes & props.grid.company_outcomes[c as usize]}
                             open={props.open.filter(|at| at.company == c).map(|at| at.pressure)}
-                            tab_stop={tab_stop.filter(|at| at.company == c).map(|at| at.pressure)}
-                            dispatch={props.dispatch.clone()} />
+                            tab_stop={tab_stop.filter(|at| at.company == c).map(|at| at.pressure)} />
                     }
                 </tbody>
             </table>
@@ -120,7 +127,6 @@ pub struct RowProps {
     pub open: Option<u8>,
     /// The column of the grid's tab stop, if it is in this row.
     pub tab_stop: Option<u8>,
-    pub dispatch: Dispatch,
 }
 
 #[component]
@@ -147,13 +153,7 @@ fn cell(props: &RowProps, pressure: u8) -> Html {
     let ds = &DATASET;
     let place = || format!("{}, {}", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label);
     match props.grid.cell(at) {
-        Some(c) => html! {
-            <td role="gridcell">
-                <CellButton {at} outcome={c.outcome} events={c.events.len()} latest={c.latest}
-                    hidden={props.hidden & (1 << c.outcome) != 0}
-                    selected={props.open == Some(pressure)} {tabindex} dispatch={props.dispatch.clone()} />
-            </td>
-        },
+        Some(c) => html! { <td role="gridcell">{ cell_button(props, at, c, tabindex) }</td> },
         None => html! {
             // The dot is drawn by the stylesheet (.im-empty::before): one node per empty cell, not three.
             <td role="gridcell" class="im-empty" id={cell_dom_id(at)} {tabindex} aria-label={format!("{}: no events", place())}></td>
@@ -161,48 +161,29 @@ fn cell(props: &RowProps, pressure: u8) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CellButtonProps {
-    pub at: CellRef,
-    pub outcome: u8,
-    pub events: usize,
-    pub latest: Date,
-    /// Hidden by the outcome filter: the same button, blanked and inert, so that hiding and showing
-    /// an outcome changes attributes only and never the matrix's layout.
-    pub hidden: bool,
-    pub selected: bool,
-    /// "0" for the grid's one tab stop, "-1" otherwise.
-    pub tabindex: &'static str,
-    pub dispatch: Dispatch,
-}
-
-#[component]
-pub fn CellButton(props: &CellButtonProps) -> Html {
-    let o = &DATASET.outcomes[props.outcome as usize];
-    let at = props.at;
-    let hidden = props.hidden;
-    let onclick = {
-        let d = props.dispatch.clone();
-        move |_: MouseEvent| {
-            if !hidden {
-                d.dispatch(Action::Open(at))
-            }
-        }
-    };
+/// A non-empty cell's button. Plain markup, no component and no listener of its own: the table handles
+/// clicks for all cells (one listener), and the row decides when its cells re-render.
+fn cell_button(props: &RowProps, at: CellRef, c: &Cell, tabindex: &'static str) -> Html {
+    let ds = &DATASET;
+    let o = &ds.outcomes[c.outcome as usize];
+    // Hidden by the outcome filter: the same button, blanked and inert, so that hiding and showing an
+    // outcome changes attributes only and never the matrix's layout.
+    let hidden = props.hidden & (1 << c.outcome) != 0;
+    let selected = props.open == Some(at.pressure);
     let name = if hidden {
-        format!("{}, {}: hidden by the outcome filter", DATASET.companies[at.company as usize].name, DATASET.pressure_types[at.pressure as usize].label)
+        format!("{}, {}: hidden by the outcome filter", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label)
     } else {
-        text::cell_name(&DATASET, at, props.outcome, props.events, props.latest)
+        text::cell_name(ds, at, c.outcome, c.events.len(), c.latest)
     };
     html! {
         <button type="button" id={cell_dom_id(at)}
-            class={if hidden { classes!("im-off") } else { classes!("im-cell", format!("o-{}", o.id), props.selected.then_some("sel")) }}
-            tabindex={props.tabindex} aria-label={name} aria-disabled={hidden.then_some("true")}
-            aria-expanded={(!hidden).then(|| props.selected.to_string())} {onclick}>
+            class={if hidden { classes!("im-off") } else { classes!("im-cell", format!("o-{}", o.id), selected.then_some("sel")) }}
+            {tabindex} aria-label={name} aria-disabled={hidden.then_some("true")}
+            aria-expanded={(!hidden).then(|| selected.to_string())}>
             <span class="im-glyph" aria-hidden="true">{ o.glyph }</span>
             // The space keeps "No change 7" two words for assistive technology; grid layout ignores it.
             <span class="im-label">{ o.short }</span>{ " " }
-            <span class="im-count">{ props.events }</span>
+            <span class="im-count">{ c.events.len() }</span>
         </button>
     }
 }
