@@ -1,7 +1,7 @@
 // Print: the matrix fits one A4 page, and an open cell prints its events with their links written out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, suite } from './harness.mjs';
+import { open, suite, textsShown } from './harness.mjs';
 
 const s = suite();
 
@@ -14,6 +14,7 @@ test('the matrix prints on one page; an open cell adds its events with their add
   assert.equal(await page.locator('.im-tabs').isVisible(), false, 'controls are not printed');
   await page.locator('button.im-cell').first().click();
   await page.waitForSelector('#im-detail');
+  await textsShown(page);
   assert.ok(pages(await page.pdf({ format: 'A4', printBackground: true })) >= 2);
   const after = await page.locator('.im-sources a').first().evaluate((a) => getComputedStyle(a, '::after').content);
   assert.match(after, /https?:\/\//, 'the link address is printed');

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, open, suite } from './harness.mjs';
+import { DIST, open, suite, textsShown } from './harness.mjs';
 
 const s = suite();
 
@@ -44,6 +44,7 @@ test('every non-empty cell opens its dated events with well-formed source links'
   for (let i = 0; i < n; i++) {
     const b = buttons.nth(i);
     await b.click();
+    await textsShown(page); // the first click may come before the texts (fetched when the pointer arrived)
     const detail = page.locator('#im-detail');
     const title = await detail.locator('h3').evaluate((h) => h.firstChild.textContent + h.childNodes[1].textContent + h.childNodes[2].textContent);
     const [company, pressure] = title.split(': ');
