@@ -25,13 +25,18 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 /// The outcome is its short label, the words the cell shows, so the visible text is part of the name.
 pub fn cell_name(ds: &Dataset, at: CellRef, outcome: u8, events: usize, latest: Date) -> String {
     format!(
-        "{}, {}: {}, {}, latest {}",
-        ds.companies[at.company as usize].name,
-        ds.pressure_types[at.pressure as usize].label,
+        "{}: {}, {}, latest {}",
+        place(ds, at),
         ds.outcomes[outcome as usize].short,
         count(events, "event", "events"),
         latest.short()
     )
+}
+
+/// Where a cell is, in words: "Palantir, Employee letter or petition". Every cell's accessible name starts
+/// with it, whatever the cell shows.
+pub fn place(ds: &Dataset, at: CellRef) -> String {
+    format!("{}, {}", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label)
 }
 
 /// How a cell's outcome changed, oldest first, when it changed at all:

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::app::Dispatch;
 use super::source::sources;
 use crate::matrix::CellRef;
+use crate::text;
 use crate::model::{Context, DATASET};
 use crate::state::Action;
 
@@ -76,7 +77,7 @@ fn cell_link(at: CellRef, dispatch: &Dispatch) -> Html {
     let d = dispatch.clone();
     html! {
         <button type="button" class="im-link" onclick={move |_: MouseEvent| d.dispatch(Action::Open(at))}>
-            { format!("{}, {}", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label) }
+            { text::place(ds, at) }
         </button>
     }
 }

@@ -151,12 +151,11 @@ fn cell(props: &RowProps, pressure: u8) -> Html {
     let at = CellRef { company: props.company, pressure };
     let tabindex = if props.tab_stop == Some(pressure) { "0" } else { "-1" };
     let ds = &DATASET;
-    let place = || format!("{}, {}", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label);
     match props.grid.cell(at) {
         Some(c) => html! { <td role="gridcell">{ cell_button(props, at, c, tabindex) }</td> },
         None => html! {
             // The dot is drawn by the stylesheet (.im-empty::before): one node per empty cell, not three.
-            <td role="gridcell" class="im-empty" id={cell_dom_id(at)} {tabindex} aria-label={format!("{}: no events", place())}></td>
+            <td role="gridcell" class="im-empty" id={cell_dom_id(at)} {tabindex} aria-label={format!("{}: no events", text::place(ds, at))}></td>
         },
     }
 }
@@ -171,7 +170,7 @@ fn cell_button(props: &RowProps, at: CellRef, c: &Cell, tabindex: &'static str) 
     let hidden = props.hidden & (1 << c.outcome) != 0;
     let selected = props.open == Some(at.pressure);
     let name = if hidden {
-        format!("{}, {}: hidden by the outcome filter", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label)
+        format!("{}: hidden by the outcome filter", text::place(ds, at))
     } else {
         text::cell_name(ds, at, c.outcome, c.events.len(), c.latest)
     };
