@@ -1,4 +1,4 @@
-//! The one place that touches browser APIs beyond rendering: the URL hash and query, focus, downloads,
+//! The one place that touches browser APIs beyond rendering: the URL hash and query, focus,
 //! the clipboard, the document's theme classes, and the messages that size the widget's frame.
 //! Every call degrades quietly: no window, no history or a failing call means nothing happens.
 
@@ -72,23 +72,6 @@ pub fn focus_is_inside(selector: &str) -> bool {
         .and_then(|d| d.active_element())
         .and_then(|el| el.closest(selector).ok().flatten())
         .is_some()
-}
-
-/// Offers `text` as a file download, built in the page (no network). Fails quietly where downloads are
-/// not allowed (a sandboxed frame without `allow-downloads`).
-pub fn download(filename: &str, mime: &str, text: &str) {
-    let Some(doc) = document() else { return };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) = doc.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
-        a.set_href(&url);
-        a.set_download(filename);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// The query string, "" when unavailable.

@@ -2,7 +2,6 @@
 //! dialect that newsroom hosts already listen for, pym.js parsing, and the embed code for a view.
 //! The browser side (ResizeObserver, postMessage, clipboard) is in `browser.rs` and `ui/`.
 
-use crate::export::json_string;
 
 /// Colour theme: follow the reader's system setting, or force one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -185,4 +184,28 @@ fn join(base: &str, file: &str) -> String {
         Some(i) => format!("{}{file}", &base[..=i]),
         None => file.to_string(),
     }
+}
+
+/// A JSON string literal with the escapes RFC 8259 requires.
+pub fn json_string(v: &str) -> String {
+    let mut out = String::with_capacity(v.len() + 2);
+    push_json_string(&mut out, v);
+    out
+}
+
+/// Appends a JSON string literal.
+pub fn push_json_string(out: &mut String, v: &str) {
+    out.push('"');
+    for c in v.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }

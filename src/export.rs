@@ -1,33 +1,10 @@
 //! The downloads, written from the bundled dataset: JSON (the public contract documented in the README)
-//! and CSV (one row per event and source). The same functions make `dist/data/*` at build time
-//! (`src/bin/assets.rs`) and the "Get the data" downloads in the browser, so the two cannot drift.
-//! Hand-written writers: a JSON library would cost the wasm ~11 KiB for two fixed shapes.
+//! and CSV (one row per event and source). Native only: the build's `assets` tool writes them to
+//! `dist/data/`, and `offline.html` carries the same bytes in its "Get the data" links. Hand-written
+//! writers for two fixed shapes (they were in the wasm once, where a JSON library cost ~11 KiB).
 
+use crate::embed::push_json_string as s;
 use crate::model::{Dataset, Date};
-
-/// A JSON string literal with the escapes RFC 8259 requires.
-pub fn json_string(v: &str) -> String {
-    let mut out = String::with_capacity(v.len() + 2);
-    s(&mut out, v);
-    out
-}
-
-/// Appends a JSON string literal.
-fn s(out: &mut String, v: &str) {
-    out.push('"');
-    for c in v.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
 
 /// Writes `{"k":v,...}` from (key, writer) pairs.
 struct Obj<'a> {
@@ -127,49 +104,49 @@ pub fn json(ds: &Dataset) -> String {
     });
     list(top.key("events"), ds.events, |o, e| {
         Obj::new(o)
-            .str("id", e.id.get())
+            .str("id", e.id)
             .str("company", ds.companies[e.company as usize].id)
-            .opt("unit", e.unit.get())
+            .opt("unit", e.unit)
             .str("date", &e.date.iso())
             .strs("pressure_types", e.pressure_types.iter().map(|&p| ds.pressure_types[p as usize].id))
             .str("outcome", ds.outcomes[e.outcome as usize].id)
-            .str("summary", e.summary.get())
-            .opt("stakes", e.stakes.get())
-            .opt("actors", e.actors.get())
+            .str("summary", e.summary)
+            .opt("stakes", e.stakes)
+            .opt("actors", e.actors)
             .raw("people", &e.people.map_or("null".to_string(), |n| n.to_string()))
-            .str("result", e.result.get())
+            .str("result", e.result)
             .str("confidence", e.confidence)
-            .opt("disputed", e.disputed.get())
-            .strs("sources", e.sources.iter().map(|&x| ds.sources[x as usize].id.get()))
+            .opt("disputed", e.disputed)
+            .strs("sources", e.sources.iter().map(|&x| ds.sources[x as usize].id))
             .end()
     });
     list(top.key("sources"), ds.sources, |o, x| {
         Obj::new(o)
-            .str("id", x.id.get())
-            .str("url", x.url.get())
-            .str("publisher", x.publisher.get())
-            .opt("via", x.via.get())
-            .str("title", x.title.get())
-            .opt("title_note", x.title_note.get())
+            .str("id", x.id)
+            .str("url", x.url)
+            .str("publisher", x.publisher)
+            .opt("via", x.via)
+            .str("title", x.title)
+            .opt("title_note", x.title_note)
             .opt("date", &x.date.map(|d: Date| d.iso()).unwrap_or_default())
             .end()
     });
     list(top.key("letters"), ds.letters, |o, l| {
         let mut obj = Obj::new(o);
         obj.str("id", l.id)
-            .str("name", l.name.get())
+            .str("name", l.name)
             .str("date", &l.date.iso())
             .strs("companies", l.companies.iter().map(|&c| ds.companies[c as usize].id))
-            .str("summary", l.summary.get())
-            .strs("events", l.events.iter().map(|&e| ds.events[e as usize].id.get()))
-            .opt("disputed", l.disputed.get());
+            .str("summary", l.summary)
+            .strs("events", l.events.iter().map(|&e| ds.events[e as usize].id))
+            .opt("disputed", l.disputed);
         list(obj.key("counts"), l.counts, |o, c| {
             Obj::new(o)
                 .str("date", &c.date.iso())
                 .raw("count", &c.count.to_string())
                 .opt("qualifier", c.qualifier)
                 .str("what", c.what)
-                .str("source", ds.sources[c.source as usize].id.get())
+                .str("source", ds.sources[c.source as usize].id)
                 .end()
         });
         obj.end()
@@ -178,16 +155,16 @@ pub fn json(ds: &Dataset) -> String {
         Obj::new(o)
             .str("id", c.id)
             .str("stance", if c.why_kept { "why-kept" } else { "against" })
-            .str("heading", c.heading.get())
-            .str("text", c.text.get())
-            .strs("events", c.events.iter().map(|&e| ds.events[e as usize].id.get()))
-            .strs("sources", c.sources.iter().map(|&x| ds.sources[x as usize].id.get()))
+            .str("heading", c.heading)
+            .str("text", c.text)
+            .strs("events", c.events.iter().map(|&e| ds.events[e as usize].id))
+            .strs("sources", c.sources.iter().map(|&x| ds.sources[x as usize].id))
             .end()
     });
     list(top.key("methodology"), ds.methodology, |o, n| {
-        Obj::new(o).str("id", n.id).str("heading", n.heading.get()).str("text", n.text.get()).end()
+        Obj::new(o).str("id", n.id).str("heading", n.heading).str("text", n.text).end()
     });
-    list(top.key("corrections"), ds.corrections, |o, c| Obj::new(o).str("date", &c.date.iso()).str("text", c.text.get()).end());
+    list(top.key("corrections"), ds.corrections, |o, c| Obj::new(o).str("date", &c.date.iso()).str("text", c.text).end());
     top.end();
     out.push('\n');
     out
@@ -213,9 +190,9 @@ pub fn csv(ds: &Dataset) -> String {
             let src = &ds.sources[x as usize];
             let src_date = src.date.map(|d| d.iso()).unwrap_or_default();
             row(&mut out, &[
-                e.id.get(), &date, company.id, company.name, ds.sectors[company.sector as usize].id, e.unit.get(), &pressure,
-                ds.outcomes[e.outcome as usize].id, e.summary.get(), e.result.get(), e.confidence, src.id.get(), src.url.get(), src.publisher.get(),
-                src.title.get(), &src_date,
+                e.id, &date, company.id, company.name, ds.sectors[company.sector as usize].id, e.unit, &pressure,
+                ds.outcomes[e.outcome as usize].id, e.summary, e.result, e.confidence, src.id, src.url, src.publisher,
+                src.title, &src_date,
             ]);
         }
     }

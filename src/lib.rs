@@ -4,6 +4,7 @@
 //! view (`ui`) and the browser glue (`browser`) compile for wasm32 only.
 
 pub mod embed;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod export;
 pub mod matrix;
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,10 +2,10 @@
 //! `data/dataset.toml` (see `build.rs`). References between records are indexes into these tables,
 //! already checked by the build, so the view never looks anything up by string.
 //!
-//! Optional text fields are empty strings when absent. Long texts are [`Text`] numbers into the text
-//! file the widget loads after its first view (see `texts.rs`); `.get()` reads them.
-
-pub use crate::texts::Text;
+//! Optional text fields are empty strings when absent. The long texts (event details, sources, letters,
+//! context, methodology, coding rules) are compiled for native code only: the build renders them into the
+//! HTML fragments that the widget loads after its first view (see `texts.rs`), so the wasm carries only
+//! what the matrix needs, and a view that reached for a long text would not compile.
 
 /// A date whose month and day may be unknown (0). Orders chronologically.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,6 +61,7 @@ pub struct PressureType {
     pub label: &'static str,
     pub short: &'static str,
     pub definition: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
     pub rule: &'static str,
 }
 
@@ -78,6 +79,7 @@ pub struct Outcome {
     /// Lower is a stronger break of ties. Outcomes are stored in rank order.
     pub rank: u32,
     pub definition: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
     pub rule: &'static str,
 }
 
@@ -87,43 +89,54 @@ pub struct Company {
     pub name: &'static str,
     /// Index into [`Dataset::sectors`].
     pub sector: u8,
-    pub note: Text,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub note: &'static str,
 }
 
 #[derive(Debug, PartialEq)]
 pub struct Source {
-    pub id: Text,
-    pub url: Text,
-    pub publisher: Text,
+    pub id: &'static str,
+    pub url: &'static str,
+    pub publisher: &'static str,
     /// Where the link is a copy: what it is ("syndicated copy on …").
-    pub via: Text,
-    pub title: Text,
+    pub via: &'static str,
+    pub title: &'static str,
     /// Set when the title was not seen as a headline ("reconstructed from the link").
-    pub title_note: Text,
+    pub title_note: &'static str,
     pub date: Option<Date>,
 }
 
 #[derive(Debug, PartialEq)]
 pub struct Event {
-    pub id: Text,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub id: &'static str,
     /// Index into [`Dataset::companies`].
     pub company: u16,
     /// Subsidiary, product or division at issue.
-    pub unit: Text,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub unit: &'static str,
     pub date: Date,
     /// Indexes into [`Dataset::pressure_types`]; never empty.
     pub pressure_types: &'static [u8],
     /// Index into [`Dataset::outcomes`].
     pub outcome: u8,
-    pub summary: Text,
-    pub stakes: Text,
-    pub actors: Text,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub summary: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub stakes: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub actors: &'static str,
     /// Signatories or participants, where a source gives a number.
+    #[cfg(not(target_arch = "wasm32"))]
     pub people: Option<u32>,
-    pub result: Text,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub result: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
     pub confidence: &'static str,
-    pub disputed: Text,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub disputed: &'static str,
     /// Indexes into [`Dataset::sources`]; never empty.
+    #[cfg(not(target_arch = "wasm32"))]
     pub sources: &'static [u16],
 }
 
@@ -131,15 +144,15 @@ pub struct Event {
 #[derive(Debug, PartialEq)]
 pub struct Note {
     pub id: &'static str,
-    pub heading: Text,
-    pub text: Text,
+    pub heading: &'static str,
+    pub text: &'static str,
 }
 
 /// An entry of the corrections log (newest first).
 #[derive(Debug, PartialEq)]
 pub struct Correction {
     pub date: Date,
-    pub text: Text,
+    pub text: &'static str,
 }
 
 /// A signatory count of a letter at a date, with the source that gives it.
@@ -158,12 +171,12 @@ pub struct Count {
 #[derive(Debug, PartialEq)]
 pub struct Letter {
     pub id: &'static str,
-    pub name: Text,
+    pub name: &'static str,
     pub date: Date,
     pub companies: &'static [u16],
-    pub summary: Text,
+    pub summary: &'static str,
     pub events: &'static [u16],
-    pub disputed: Text,
+    pub disputed: &'static str,
     /// Oldest first: how the count grew.
     pub counts: &'static [Count],
 }
@@ -173,8 +186,8 @@ pub struct Letter {
 pub struct Context {
     pub id: &'static str,
     pub why_kept: bool,
-    pub heading: Text,
-    pub text: Text,
+    pub heading: &'static str,
+    pub text: &'static str,
     pub events: &'static [u16],
     pub sources: &'static [u16],
 }
@@ -191,10 +204,15 @@ pub struct Dataset {
     pub outcomes: &'static [Outcome],
     pub companies: &'static [Company],
     pub events: &'static [Event],
+    #[cfg(not(target_arch = "wasm32"))]
     pub sources: &'static [Source],
+    #[cfg(not(target_arch = "wasm32"))]
     pub methodology: &'static [Note],
+    #[cfg(not(target_arch = "wasm32"))]
     pub corrections: &'static [Correction],
+    #[cfg(not(target_arch = "wasm32"))]
     pub letters: &'static [Letter],
+    #[cfg(not(target_arch = "wasm32"))]
     pub context: &'static [Context],
 }
 

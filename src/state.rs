@@ -47,8 +47,7 @@ impl Panel {
         }
     }
 
-    /// Whether the panel shows the dataset's long texts (the downloads are written from them), which
-    /// load on first use (see `texts.rs`).
+    /// Whether the panel is one of the build's HTML fragments, which load on first use (see `texts.rs`).
     pub fn needs_texts(self) -> bool {
         self != Panel::Embed
     }

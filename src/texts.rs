@@ -1,65 +1,75 @@
-//! The dataset's long texts (event summaries, sources, letters, context, methodology) live in one text
-//! file beside the widget, not in the wasm, so the first view does not wait for them: the table needs
-//! none. `build.rs` numbers them ([`Text`]) and writes the file; the widget loads it on first use (when
-//! the pointer or focus first enters it, or a view needs the texts; see `ui/app.rs`), from the page when
-//! it is inlined there (as in `offline.html`), else with one fetch, and hands it to [`load`]. Native code
-//! (the build's pages and files, the tests) has them bundled.
+//! The dataset's long texts, as the HTML the widget shows them in: each event as it reads in a cell's
+//! panel and as a row of the list, and the story panels (context, the movement, the methodology, the
+//! downloads). The build renders them natively from the full dataset (`prerender::texts`) into one file
+//! beside the widget, `TEXTS_FILE`; the wasm holds none of it, so the first view does not wait for it.
+//! The widget loads the file on first use (when the pointer or focus first enters it, or a view needs
+//! it; see `ui/app.rs`), from the page when it is inlined there (as in `offline.html`), else with one
+//! fetch, and hands it to [`load`].
 //!
-//! Until the texts are loaded every [`Text`] reads as empty, so a view that needs them shows a
-//! loading line instead; [`Text::is_empty`] is known before, from the number alone.
+//! The file is the fragments joined by [`SEP`], in [`Piece`] order, which both sides compute from the
+//! dataset's skeleton: [`count`] of them. Until it is loaded every piece reads as empty.
 
 use std::sync::OnceLock;
 
-/// A long text of the dataset: its number in the text file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Text(pub u32);
+use crate::model::Dataset;
+use crate::state::Panel;
 
-impl Text {
-    /// An absent optional text.
-    pub const NONE: Text = Text(u32::MAX);
-
-    /// True for an absent text (known without the text file).
-    pub fn is_empty(self) -> bool {
-        self == Self::NONE
-    }
-
-    /// The text, or "" when it is absent or the texts are not loaded yet.
-    pub fn get(self) -> &'static str {
-        table().and_then(|t| t.get(self.0 as usize)).copied().unwrap_or("")
-    }
-}
-
-impl std::fmt::Display for Text {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.get())
-    }
-}
-
-/// The texts this build refers to, joined by [`SEP`].
-#[cfg(not(target_arch = "wasm32"))]
-pub const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/texts.txt"));
-
-/// What separates the texts in the file (a control character the data may not contain).
+/// What separates the fragments in the file (a control character the data may not contain).
 pub const SEP: char = '\u{1f}';
+
+/// The story panels the file carries, in file order (the embed panel is made in the widget).
+pub const PANELS: [Panel; 4] = [Panel::Context, Panel::Movement, Panel::Method, Panel::Data];
+
+/// One fragment of the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Event `i` (an index into the dataset's events) as an `<article>`, for a cell's panel.
+    Event(u16),
+    /// Event `i` as the content of the list's last column: what happened, what came of it, sources.
+    Row(u16),
+    /// A story panel's content, heading included.
+    Panel(Panel),
+}
+
+impl Piece {
+    /// The piece's number in the file; None for a panel the file does not carry.
+    pub fn index(self, ds: &Dataset) -> Option<usize> {
+        let events = ds.events.len();
+        match self {
+            Piece::Event(i) => Some(i as usize),
+            Piece::Row(i) => Some(events + i as usize),
+            Piece::Panel(p) => PANELS.iter().position(|&q| q == p).map(|k| 2 * events + k),
+        }
+    }
+
+    /// The fragment, or "" until the file is loaded.
+    pub fn get(self) -> &'static str {
+        let ds = &crate::model::DATASET;
+        self.index(ds).and_then(|i| table().and_then(|t| t.get(i))).copied().unwrap_or("")
+    }
+}
+
+/// How many fragments the file of `ds` holds.
+pub fn count(ds: &Dataset) -> usize {
+    2 * ds.events.len() + PANELS.len()
+}
 
 static TEXTS: OnceLock<Vec<&'static str>> = OnceLock::new();
 
 fn table() -> Option<&'static [&'static str]> {
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = TEXTS.get_or_init(|| BUNDLED.split(SEP).collect());
     TEXTS.get().map(Vec::as_slice)
 }
 
-/// True once the texts are available.
+/// True once the fragments are available.
 pub fn ready() -> bool {
     table().is_some()
 }
 
-/// Takes the text file's contents. Returns false, keeping nothing, when the file does not hold this
-/// build's number of texts (a stale copy from a cache, an error page): the view then keeps saying the
-/// texts are unavailable rather than showing the wrong ones.
+/// Takes the file's contents. Returns false, keeping nothing, when the file does not hold this build's
+/// number of fragments (a stale copy from a cache, an error page): the view then keeps saying the texts
+/// are unavailable rather than showing the wrong ones.
 pub fn load(file: String) -> bool {
-    if file.split(SEP).count() != crate::model::TEXT_COUNT {
+    if file.split(SEP).count() != count(&crate::model::DATASET) {
         return false;
     }
     if ready() {

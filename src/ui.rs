@@ -1,30 +1,31 @@
 //! The Yew view: thin components, one concern per file, all state in one reducer (`app.rs`).
 
 mod app;
-mod context;
 mod detail;
-mod downloads;
 mod embedding;
 mod figures;
 mod filters;
 mod legend;
 mod list;
-mod methodology;
-mod movement;
-mod source;
 mod story;
 mod table;
 
 pub use app::{App, Store};
 
-/// Where the dataset's long texts are (see `texts.rs`): the table needs none of them, so it renders at
-/// once; the events, sources and story panels wait for [`Texts::Ready`].
+/// Where the dataset's long texts are (the HTML fragments of `texts.rs`): the table needs none of them,
+/// so it renders at once; the events, the list and the story panels wait for [`Texts::Ready`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Texts {
     Loading,
     Ready,
     /// Could not be loaded (offline with nothing cached, a server error, a stale file).
     Failed,
+}
+
+/// A fragment of the texts file as markup (empty until the file is loaded). The build made it from the
+/// data and escaped every text in it (`prerender.rs`), so it is parsed as it is.
+pub fn fragment(piece: crate::texts::Piece) -> yew::Html {
+    yew::Html::from_html_unchecked(yew::AttrValue::Static(piece.get()))
 }
 
 /// What a part of the view that needs the texts shows until they are there.

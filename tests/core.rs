@@ -202,19 +202,51 @@ fn each_rows_outcome_mask_names_exactly_the_outcomes_its_cells_show() {
 }
 
 #[test]
-fn long_texts_come_from_the_text_file_and_a_wrong_file_is_refused() {
-    use ice_matrix::model::{TEXT_COUNT, TEXTS_FILE, Text};
-    use ice_matrix::texts;
-    assert_eq!(texts::BUNDLED.split(texts::SEP).count(), TEXT_COUNT);
-    assert!(TEXTS_FILE.starts_with("data/texts-") && TEXTS_FILE.ends_with(".txt"));
-    assert!(Text::NONE.is_empty() && Text::NONE.get().is_empty());
-    let e = &DATASET.events[0];
-    assert!(!e.summary.is_empty() && e.summary.get().len() > 20, "a summary reads as text");
-    assert!(DATASET.sources.iter().all(|s| s.url.get().starts_with("http")));
-    // A stale or truncated file (say, an error page from a proxy) is not taken.
+fn the_long_texts_are_the_builds_html_fragments_and_a_wrong_file_is_refused() {
+    use ice_matrix::embed::escape;
+    use ice_matrix::model::TEXTS_FILE;
+    use ice_matrix::prerender::{Downloads, fragment, texts as file};
+    use ice_matrix::state::Panel;
+    use ice_matrix::texts::{self, Piece, SEP};
+    let ds = &DATASET;
+    assert!(TEXTS_FILE.starts_with("data/texts-") && TEXTS_FILE.ends_with(".html"));
+    let linked = file(ds, Downloads::Linked).unwrap();
+    let pieces: Vec<&str> = linked.split(SEP).collect();
+    assert_eq!(pieces.len(), texts::count(ds));
+    // Each piece sits at the number the widget computes for it, and carries its event's texts, escaped.
+    for (i, e) in ds.events.iter().enumerate() {
+        let (article, row) = (pieces[Piece::Event(i as u16).index(ds).unwrap()], pieces[Piece::Row(i as u16).index(ds).unwrap()]);
+        assert!(article.starts_with("<article class=\"im-event\">") && article.contains(&escape(e.summary)), "event {}", e.id);
+        assert!(row.contains(&escape(e.result)) && !row.contains("<article"), "row {}", e.id);
+        for &s in e.sources {
+            let url = escape(ds.sources[s as usize].url);
+            assert!(article.contains(&url) && row.contains(&url), "event {} cites {}", e.id, ds.sources[s as usize].id);
+        }
+    }
+    for p in texts::PANELS {
+        let html = pieces[Piece::Panel(p).index(ds).unwrap()];
+        assert!(html.starts_with(&format!("<h2 class=\"im-panel-title\">{}</h2>", p.title())), "{p:?}");
+    }
+    assert_eq!(Piece::Panel(Panel::Embed).index(ds), None, "the embed panel is made in the widget");
+    // The context panel's buttons name the cells they open by number, as the table's cells do.
+    let context = fragment(ds, Piece::Panel(Panel::Context), Downloads::Linked);
+    assert!(context.contains("data-cell=\"") && context.contains("See: "));
+    // The downloads: links to the published files, or in the one-file build the same bytes inline.
+    let data = fragment(ds, Piece::Panel(Panel::Data), Downloads::Linked);
+    assert!(data.contains("href=\"data/dataset.json\"") && data.contains("href=\"data/events.csv\""));
+    let inline = fragment(ds, Piece::Panel(Panel::Data), Downloads::Inline);
+    let json = inline.split("data:application/json;base64,").nth(1).and_then(|s| s.split('"').next()).unwrap();
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(json).unwrap();
+    assert_eq!(String::from_utf8(bytes).unwrap(), ice_matrix::export::json(ds));
+    // Nothing reads as loaded before the file is taken; a stale or truncated file (an error page from a
+    // proxy, another build's file) is not taken; this build's file is.
+    assert!(!texts::ready() && Piece::Event(0).get().is_empty());
     assert!(!texts::load("not the texts".to_string()));
-    let half: Vec<&str> = texts::BUNDLED.split(texts::SEP).take(TEXT_COUNT / 2).collect();
-    assert!(!texts::load(half.join("\u{1f}")));
+    assert!(!texts::load(pieces[..pieces.len() - 1].join(&SEP.to_string())));
+    assert!(texts::load(linked.clone()));
+    assert_eq!(Piece::Event(0).get(), pieces[0]);
+    assert_eq!(Piece::Panel(Panel::Method).get(), pieces[Piece::Panel(Panel::Method).index(ds).unwrap()]);
 }
 
 #[test]

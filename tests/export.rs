@@ -40,21 +40,21 @@ fn json_events_are_the_widgets_events() {
     assert_eq!(events.len(), DATASET.events.len());
     assert_eq!(j["sources"].as_array().unwrap().len(), DATASET.sources.len());
     for (e, v) in DATASET.events.iter().zip(events) {
-        assert_eq!(v["id"], e.id.get());
+        assert_eq!(v["id"], e.id);
         assert_eq!(v["company"], DATASET.companies[e.company as usize].id);
         assert_eq!(v["date"], e.date.iso());
         assert_eq!(v["outcome"], DATASET.outcomes[e.outcome as usize].id);
-        assert_eq!(v["summary"], e.summary.get());
-        assert_eq!(v["result"], e.result.get());
+        assert_eq!(v["summary"], e.summary);
+        assert_eq!(v["result"], e.result);
         let srcs: Vec<&str> = v["sources"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
-        let want: Vec<&str> = e.sources.iter().map(|&s| DATASET.sources[s as usize].id.get()).collect();
+        let want: Vec<&str> = e.sources.iter().map(|&s| DATASET.sources[s as usize].id).collect();
         assert_eq!(srcs, want);
         let pts: Vec<&str> = v["pressure_types"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
         let want: Vec<&str> = e.pressure_types.iter().map(|&p| DATASET.pressure_types[p as usize].id).collect();
         assert_eq!(pts, want);
     }
     for (s, v) in DATASET.sources.iter().zip(j["sources"].as_array().unwrap()) {
-        assert_eq!((v["id"].as_str(), v["url"].as_str(), v["title"].as_str()), (Some(s.id.get()), Some(s.url.get()), Some(s.title.get())));
+        assert_eq!((v["id"].as_str(), v["url"].as_str(), v["title"].as_str()), (Some(s.id), Some(s.url), Some(s.title)));
     }
 }
 
@@ -70,9 +70,9 @@ fn csv_has_a_bom_and_one_row_per_event_and_source() {
     for e in DATASET.events {
         for &s in e.sources {
             let row = &rows[i];
-            assert_eq!(&row[0], e.id.get());
-            assert_eq!(&row[8], e.summary.get(), "text with quotes and commas survives");
-            assert_eq!(&row[12], DATASET.sources[s as usize].url.get());
+            assert_eq!(&row[0], e.id);
+            assert_eq!(&row[8], e.summary, "text with quotes and commas survives");
+            assert_eq!(&row[12], DATASET.sources[s as usize].url);
             i += 1;
         }
     }
@@ -81,8 +81,8 @@ fn csv_has_a_bom_and_one_row_per_event_and_source() {
 #[test]
 fn json_escapes_survive_a_round_trip() {
     // Quotes appear in the real summaries; make sure at least one was exercised.
-    assert!(DATASET.events.iter().any(|e| e.summary.get().contains('"') || e.summary.get().contains('\'')));
+    assert!(DATASET.events.iter().any(|e| e.summary.contains('"') || e.summary.contains('\'')));
     let j = json();
     let titles: Vec<&str> = j["sources"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
-    assert!(titles.iter().zip(DATASET.sources).all(|(a, b)| *a == b.title.get()));
+    assert!(titles.iter().zip(DATASET.sources).all(|(a, b)| *a == b.title));
 }

@@ -2,80 +2,48 @@
 //!
 //! String literals use Rust's `{:?}` escaping, which always yields a valid literal.
 //!
-//! Long texts (summaries, sources, letters, context, methodology) do not go into the Rust source: they
-//! are numbered `Text(n)` there and written, in that order, to one text file that the widget loads
-//! after its first view (see `src/texts.rs`). What the first view shows stays in the wasm.
+//! Long texts (summaries, sources, letters, context, methodology, coding rules) are compiled for native
+//! code only (`#[cfg(not(target_arch = "wasm32"))]` on their fields): the build renders them into the
+//! HTML fragments that the widget loads after its first view (see `src/texts.rs`), so the wasm holds
+//! just what the matrix needs.
 
-use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::date::Date;
 use crate::validate::{Compiled, Problem};
 
-/// Separates the texts in the text file. The data may not contain it (nor any other control character
-/// but newline and tab), which [`rust`] checks.
+/// Separates the widget's HTML fragments in its text file (see `src/texts.rs`). The data may not contain
+/// it (nor any other control character but newline and tab), which [`generate`] checks.
 pub const SEP: char = '\u{1f}';
 
-/// The texts kept out of the wasm, numbered in first-seen order; a text that repeats (a publisher, a
-/// rule) is stored once.
-#[derive(Default)]
-struct Pack {
-    texts: Vec<String>,
-    seen: HashMap<String, u32>,
-    problems: Vec<Problem>,
-}
+/// Marks what only native code (the build's pages, files and tests) compiles: the long texts. The wasm
+/// gets the skeleton that the matrix needs; it reads the rest as HTML fragments made by the build.
+const N: &str = "#[cfg(not(target_arch = \"wasm32\"))] ";
 
-impl Pack {
-    /// The Rust expression for `s`: `Text::NONE` when empty, else `Text(n)`.
-    fn add(&mut self, record: &str, field: &str, s: &str) -> String {
-        if s.is_empty() {
-            return "Text::NONE".into();
-        }
-        if s.chars().any(|ch| ch.is_control() && ch != '\n' && ch != '\t') {
-            self.problems.push(Problem::new(record, field, "contains a control character (only newline and tab are allowed)"));
-        }
-        let next = self.texts.len() as u32;
-        let n = *self.seen.entry(s.to_string()).or_insert(next);
-        if n == next {
-            self.texts.push(s.to_string());
-        }
-        format!("Text({n})")
-    }
-}
-
-/// The compiled dataset as Rust source and the text file it refers to.
+/// The compiled dataset as Rust source.
 pub struct Generated {
-    /// `pub static DATASET: Dataset = …;` and `pub const TEXTS_FILE`.
+    /// `pub static DATASET: Dataset = …;`, with the long texts native only.
     pub rust: String,
-    /// The texts joined by [`SEP`].
-    pub texts: String,
-    /// `data/texts-<hash of the texts>.txt`: a new name whenever the texts change, so no cache can pair
-    /// a wasm with another version's texts.
-    pub texts_file: String,
 }
 
-/// FNV-1a, 64 bits: a stable content hash for the text file's name.
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// Compiles a validated dataset to Rust source plus its text file. Fails only on control characters,
-/// naming the record and field.
+/// Compiles a validated dataset to Rust source. Fails only on control characters, naming the record
+/// and field.
 pub fn generate(c: &Compiled) -> Result<Generated, Vec<Problem>> {
-    let mut pack = Pack::default();
-    let mut rust = rust(c, &mut pack);
-    if !pack.problems.is_empty() {
-        return Err(pack.problems);
+    let mut problems = Vec::new();
+    let rust = rust(c, &mut |record: &str, field: &str, s: &str| {
+        if s.chars().any(|ch| ch.is_control() && ch != '\n' && ch != '\t') {
+            problems.push(Problem::new(record, field, "contains a control character (only newline and tab are allowed)"));
+        }
+        format!("{s:?}")
+    });
+    if !problems.is_empty() {
+        return Err(problems);
     }
-    let texts = pack.texts.join(&SEP.to_string());
-    let texts_file = format!("data/texts-{:016x}.txt", fnv(texts.as_bytes()));
-    let _ = writeln!(rust, "/// The text file this build's [`Text`] numbers refer to, relative to the page.\npub const TEXTS_FILE: &str = {texts_file:?};");
-    let _ = writeln!(rust, "/// How many texts the file holds.\npub const TEXT_COUNT: usize = {};", pack.texts.len());
-    Ok(Generated { rust, texts, texts_file })
+    Ok(Generated { rust })
 }
 
-/// The Rust source of `pub static DATASET: Dataset`.
-fn rust(c: &Compiled, t: &mut Pack) -> String {
+/// The Rust source of `pub static DATASET: Dataset`. `t` writes a long text's literal (and checks it).
+fn rust(c: &Compiled, t: &mut dyn FnMut(&str, &str, &str) -> String) -> String {
     let mut o = String::with_capacity(64 * 1024);
     o.push_str("// Generated by ice-matrix-datagen from data/dataset.toml. Do not edit.\n");
     o.push_str("pub static DATASET: Dataset = Dataset {\n");
@@ -86,19 +54,21 @@ fn rust(c: &Compiled, t: &mut Pack) -> String {
         let _ = writeln!(o, "        Sector {{ id: {:?}, label: {:?}, tech: {} }},", s.id, s.label, s.tech);
     }
     o.push_str("    ],\n    pressure_types: &[\n");
-    for t in &c.pressure_types {
+    for x in &c.pressure_types {
+        let r = format!("pressure type {}", x.id);
         let _ = writeln!(
             o,
-            "        PressureType {{ id: {:?}, label: {:?}, short: {:?}, definition: {:?}, rule: {:?} }},",
-            t.id, t.label, t.short, t.definition, t.rule
+            "        PressureType {{ id: {:?}, label: {:?}, short: {:?}, definition: {}, {N}rule: {} }},",
+            x.id, x.label, x.short, t(&r, "definition", &x.definition), t(&r, "rule", &x.rule)
         );
     }
     o.push_str("    ],\n    outcomes: &[\n");
     for x in &c.outcomes {
+        let r = format!("outcome {}", x.id);
         let _ = writeln!(
             o,
-            "        Outcome {{ id: {:?}, label: {:?}, short: {:?}, glyph: {:?}, color: {:?}, ink: {:?}, rank: {}, definition: {:?}, rule: {:?} }},",
-            x.id, x.label, x.short, x.glyph, x.color, x.ink, x.rank, x.definition, x.rule
+            "        Outcome {{ id: {:?}, label: {:?}, short: {:?}, glyph: {:?}, color: {:?}, ink: {:?}, rank: {}, definition: {}, {N}rule: {} }},",
+            x.id, x.label, x.short, x.glyph, x.color, x.ink, x.rank, t(&r, "definition", &x.definition), t(&r, "rule", &x.rule)
         );
     }
     o.push_str("    ],\n    companies: &[\n");
@@ -106,8 +76,8 @@ fn rust(c: &Compiled, t: &mut Pack) -> String {
         let r = format!("company {}", x.id);
         let _ = writeln!(
             o,
-            "        Company {{ id: {:?}, name: {:?}, sector: {}, note: {} }},",
-            x.id, x.name, x.sector, t.add(&r, "note", &x.note)
+            "        Company {{ id: {:?}, name: {:?}, sector: {}, {N}note: {} }},",
+            x.id, x.name, x.sector, t(&r, "note", &x.note)
         );
     }
     o.push_str("    ],\n    events: &[\n");
@@ -115,58 +85,58 @@ fn rust(c: &Compiled, t: &mut Pack) -> String {
         let r = format!("event {}", e.id);
         let _ = writeln!(
             o,
-            "        Event {{ id: {}, company: {}, unit: {}, date: {}, pressure_types: &{:?}, outcome: {}, \
-             summary: {}, stakes: {}, actors: {}, people: {:?}, result: {}, confidence: {:?}, \
-             disputed: {}, sources: &{:?} }},",
-            t.add(&r, "id", &e.id), e.company, t.add(&r, "unit", &e.unit), date(e.date), e.pressure_types, e.outcome,
-            t.add(&r, "summary", &e.summary), t.add(&r, "stakes", &e.stakes), t.add(&r, "actors", &e.actors),
-            e.people, t.add(&r, "result", &e.result), e.confidence, t.add(&r, "disputed", &e.disputed), e.sources
+            "        Event {{ company: {}, date: {}, pressure_types: &{:?}, outcome: {}, {N}id: {}, {N}unit: {}, \
+             {N}summary: {}, {N}stakes: {}, {N}actors: {}, {N}people: {:?}, {N}result: {}, {N}confidence: {:?}, \
+             {N}disputed: {}, {N}sources: &{:?} }},",
+            e.company, date(e.date), e.pressure_types, e.outcome, t(&r, "id", &e.id), t(&r, "unit", &e.unit),
+            t(&r, "summary", &e.summary), t(&r, "stakes", &e.stakes), t(&r, "actors", &e.actors),
+            e.people, t(&r, "result", &e.result), e.confidence, t(&r, "disputed", &e.disputed), e.sources
         );
     }
-    o.push_str("    ],\n    sources: &[\n");
+    o.push_str("    ],\n    #[cfg(not(target_arch = \"wasm32\"))]\n    sources: &[\n");
     for s in &c.sources {
         let d = s.date.map_or("None".to_string(), |d| format!("Some({})", date(d)));
         let r = format!("source {}", s.id);
         let _ = writeln!(
             o,
             "        Source {{ id: {}, url: {}, publisher: {}, via: {}, title: {}, title_note: {}, date: {d} }},",
-            t.add(&r, "id", &s.id), t.add(&r, "url", &s.url), t.add(&r, "publisher", &s.publisher), t.add(&r, "via", &s.via),
-            t.add(&r, "title", &s.title), t.add(&r, "title_note", &s.title_note)
+            t(&r, "id", &s.id), t(&r, "url", &s.url), t(&r, "publisher", &s.publisher), t(&r, "via", &s.via),
+            t(&r, "title", &s.title), t(&r, "title_note", &s.title_note)
         );
     }
-    o.push_str("    ],\n    methodology: &[\n");
+    o.push_str("    ],\n    #[cfg(not(target_arch = \"wasm32\"))]\n    methodology: &[\n");
     for n in &c.methodology {
         let r = format!("methodology {}", n.id);
-        let _ = writeln!(o, "        Note {{ id: {:?}, heading: {}, text: {} }},", n.id, t.add(&r, "heading", &n.heading), t.add(&r, "text", &n.text));
+        let _ = writeln!(o, "        Note {{ id: {:?}, heading: {}, text: {} }},", n.id, t(&r, "heading", &n.heading), t(&r, "text", &n.text));
     }
-    o.push_str("    ],\n    corrections: &[\n");
+    o.push_str("    ],\n    #[cfg(not(target_arch = \"wasm32\"))]\n    corrections: &[\n");
     for x in &c.corrections {
-        let _ = writeln!(o, "        Correction {{ date: {}, text: {} }},", date(x.date), t.add("correction", "text", &x.text));
+        let _ = writeln!(o, "        Correction {{ date: {}, text: {} }},", date(x.date), t("correction", "text", &x.text));
     }
-    o.push_str("    ],\n    letters: &[\n");
+    o.push_str("    ],\n    #[cfg(not(target_arch = \"wasm32\"))]\n    letters: &[\n");
     for l in &c.letters {
+        let r = format!("letter {}", l.id);
         let _ = write!(
             o,
             "        Letter {{ id: {:?}, name: {}, date: {}, companies: &{:?}, summary: {}, events: &{:?}, disputed: {}, counts: &[",
-            l.id, t.add(&format!("letter {}", l.id), "name", &l.name), date(l.date), l.companies,
-            t.add(&format!("letter {}", l.id), "summary", &l.summary), l.events, t.add(&format!("letter {}", l.id), "disputed", &l.disputed)
+            l.id, t(&r, "name", &l.name), date(l.date), l.companies, t(&r, "summary", &l.summary), l.events, t(&r, "disputed", &l.disputed)
         );
         for n in &l.counts {
             let _ = write!(
                 o,
-                "Count {{ date: {}, count: {}, qualifier: {:?}, what: {:?}, source: {} }}, ",
-                date(n.date), n.count, n.qualifier, n.what, n.source
+                "Count {{ date: {}, count: {}, qualifier: {}, what: {}, source: {} }}, ",
+                date(n.date), n.count, t(&r, "qualifier", &n.qualifier), t(&r, "what", &n.what), n.source
             );
         }
         o.push_str("] },\n");
     }
-    o.push_str("    ],\n    context: &[\n");
+    o.push_str("    ],\n    #[cfg(not(target_arch = \"wasm32\"))]\n    context: &[\n");
     for x in &c.context {
+        let r = format!("context {}", x.id);
         let _ = writeln!(
             o,
             "        Context {{ id: {:?}, why_kept: {}, heading: {}, text: {}, events: &{:?}, sources: &{:?} }},",
-            x.id, x.why_kept, t.add(&format!("context {}", x.id), "heading", &x.heading), t.add(&format!("context {}", x.id), "text", &x.text),
-            x.events, x.sources
+            x.id, x.why_kept, t(&r, "heading", &x.heading), t(&r, "text", &x.text), x.events, x.sources
         );
     }
     o.push_str("    ],\n};\n");

@@ -27,7 +27,7 @@ mod native {
     use std::path::Path;
 
     use ice_matrix::model::{DATASET, TEXTS_FILE};
-    use ice_matrix::texts;
+    use ice_matrix::prerender::Downloads;
     use ice_matrix::{export, prerender, publish};
 
     fn write(path: &Path, text: &str) -> Result<(), String> {
@@ -40,14 +40,14 @@ mod native {
         write(&out.join("outcomes.css"), &export::palette_css(&DATASET))?;
         write(&out.join("data/dataset.json"), &export::json(&DATASET))?;
         write(&out.join("data/events.csv"), &export::csv(&DATASET))?;
-        // The long texts the widget loads after its first view, under a name that changes with them; an
-        // older build's file is removed so the folder holds only this one.
+        // The HTML fragments the widget loads after its first view, under a name that changes with the
+        // data and the code (see build.rs); an older build's file is removed so the folder holds only this one.
         for old in fs::read_dir(out.join("data")).map_err(|e| format!("cannot list {dir}/data: {e}"))?.flatten() {
             if old.file_name().to_string_lossy().starts_with("texts-") {
                 let _ = fs::remove_file(old.path());
             }
         }
-        write(&out.join(TEXTS_FILE), texts::BUNDLED)
+        write(&out.join(TEXTS_FILE), &prerender::texts(&DATASET, Downloads::Linked)?)
     }
 
     pub fn finish(dir: &str) -> Result<(), String> {
@@ -79,7 +79,7 @@ mod native {
         let glue = read(&glue_name)?;
         let wasm = fs::read(dir.join(&wasm_name)).map_err(|e| format!("cannot read {wasm_name}: {e}"))?;
         let css: String = css_names.iter().map(|n| read(n)).collect::<Result<Vec<_>, _>>()?.join("\n");
-        write(&dir.join("offline.html"), &publish::offline_page(DATASET.title, &css, &first_view, texts::BUNDLED, &glue, &wasm))?;
+        write(&dir.join("offline.html"), &publish::offline_page(DATASET.title, &css, &first_view, &prerender::texts(&DATASET, Downloads::Inline)?, &glue, &wasm))?;
 
         // The offline cache, versioned by its contents: the first view's files, fetched at install. The
         // rest (the texts, sources.html, the downloads) is kept when the reader first uses it, so a

@@ -1,15 +1,16 @@
-//! The detail panel: the dated events behind one cell, newest first, each with its sources.
+//! The detail panel: the dated events behind one cell, newest first, each with its sources (fragments
+//! made by the build, see `texts.rs`).
 //! Focus moves to its heading when it opens, so keyboard and screen-reader users land in it.
 
 use yew::prelude::*;
 
-use super::{Shared, Texts, texts_pending};
+use super::{Shared, Texts, fragment, texts_pending};
 
 use crate::browser;
 use crate::matrix::{CellRef, Grid};
-use super::source::sources;
-use crate::model::{DATASET, Event};
+use crate::model::DATASET;
 use crate::text;
+use crate::texts::Piece;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
@@ -57,45 +58,12 @@ pub fn Detail(props: &DetailProps) -> Html {
             if props.texts == Texts::Ready {
                 <ol class="im-events">
                     for &e in cell.events.iter() {
-                        <li key={e as usize}>{ event(&ds.events[e as usize]) }</li>
+                        <li key={e as usize}>{ fragment(Piece::Event(e)) }</li>
                     }
                 </ol>
             } else {
                 { texts_pending(props.texts) }
             }
         </section>
-    }
-}
-
-fn event(e: &Event) -> Html {
-    let ds = &DATASET;
-    let o = &ds.outcomes[e.outcome as usize];
-    let who = match (e.actors.get(), e.people) {
-        ("", None) => String::new(),
-        ("", Some(n)) => text::count(n as usize, "person", "people"),
-        (a, _) => a.to_string(),
-    };
-    html! {
-        <article class="im-event">
-            <p class="im-event-meta">
-                <time datetime={e.date.iso()}>{ e.date.long() }</time>
-                if !e.unit.is_empty() { <span class="im-unit">{ e.unit.get() }</span> }
-                <span class={classes!("im-badge", format!("o-{}", o.id))} title={o.definition}>
-                    <span aria-hidden="true">{ o.glyph }{ " " }</span>{ o.label }
-                </span>
-            </p>
-            <p class="im-summary">{ e.summary.get() }</p>
-            <dl class="im-facts">
-                if !e.stakes.is_empty() { <dt>{ "At stake" }</dt><dd>{ e.stakes.get() }</dd> }
-                if !who.is_empty() { <dt>{ "Who pushed" }</dt><dd>{ who }</dd> }
-                <dt>{ "What came of it" }</dt><dd>{ e.result.get() }</dd>
-                if !e.disputed.is_empty() { <dt>{ "Sources differ" }</dt><dd>{ e.disputed.get() }</dd> }
-                if e.confidence != "high" {
-                    <dt>{ "Confidence" }</dt>
-                    <dd>{ "Medium: partly supported (for example a date inferred or a single secondary source)." }</dd>
-                }
-            </dl>
-            { sources(e.sources) }
-        </article>
     }
 }

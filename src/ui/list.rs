@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::{Shared, Texts, texts_pending};
+use super::{Shared, Texts, fragment, texts_pending};
 
-use super::source::sources;
 use crate::matrix::{Filter, View};
 use crate::model::DATASET;
+use crate::texts::Piece;
 
 #[derive(Properties, PartialEq)]
 pub struct ListProps {
@@ -53,7 +53,7 @@ pub fn List(props: &ListProps) -> Html {
                                     { ds.outcomes[e.outcome as usize].label }
                                 </span>
                             </td>
-                            <td><p>{ e.summary.get() }</p><p>{ e.result.get() }</p>{ sources(e.sources) }</td>
+                            <td>{ fragment(Piece::Row(i as u16)) }</td>
                         </tr>
                     }
                 </tbody>

@@ -1,13 +1,16 @@
 //! The tabs below the matrix that tell the rest of the story: context, the movement, the methodology and
-//! the downloads. One panel at a time; the open one is in the URL hash.
+//! the downloads. One panel at a time; the open one is in the URL hash. All but the embed panel are
+//! HTML fragments made by the build (see `texts.rs`); their buttons to cells carry `data-cell`, which
+//! one listener here turns into opening that cell.
 
 use yew::prelude::*;
 
 use super::app::Dispatch;
-use super::{Texts, texts_pending};
-use super::{context::ContextPanel, downloads::DataPanel, embedding::EmbedPanel, methodology::MethodPanel, movement::MovementPanel};
+use super::{Texts, cell_from_dom_id, fragment, texts_pending};
+use super::embedding::EmbedPanel;
 use crate::embed::Options;
 use crate::state::{Action, Panel, ViewState};
+use crate::texts::Piece;
 
 #[derive(Properties, PartialEq)]
 pub struct StoryProps {
@@ -21,6 +24,16 @@ pub struct StoryProps {
 
 #[component]
 pub fn Story(props: &StoryProps) -> Html {
+    let onclick = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            let target = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+            let cell = target.and_then(|t| t.closest("[data-cell]").ok().flatten()).and_then(|b| b.get_attribute("data-cell"));
+            if let Some(at) = cell.and_then(|c| cell_from_dom_id(&format!("cell-{c}"))) {
+                dispatch.dispatch(Action::Open(at));
+            }
+        })
+    };
     html! {
         <div class="im-story">
             <div class="im-tabs" role="group" aria-label="More about the data">
@@ -33,14 +46,11 @@ pub fn Story(props: &StoryProps) -> Html {
                 }
             </div>
             if let Some(p) = props.panel {
-                <section id="im-panel" class="im-panel" aria-label={p.title()}>
+                <section id="im-panel" class="im-panel" aria-label={p.title()} {onclick}>
                     { match p {
-                        p if p.needs_texts() && props.texts != Texts::Ready => texts_pending(props.texts),
-                        Panel::Context => html! { <ContextPanel dispatch={props.dispatch.clone()} /> },
-                        Panel::Movement => html! { <MovementPanel /> },
-                        Panel::Method => html! { <MethodPanel /> },
-                        Panel::Data => html! { <DataPanel /> },
                         Panel::Embed => html! { <EmbedPanel state={props.state} options={props.options.clone()} /> },
+                        _ if props.texts != Texts::Ready => texts_pending(props.texts),
+                        p => fragment(Piece::Panel(p)),
                     } }
                 </section>
             }

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DIST, open, suite, textsShown } from './harness.mjs';
 
 const s = suite();
@@ -48,18 +49,33 @@ test('the movement lists every letter with its dated, sourced counts', async () 
   await page.close();
 });
 
-test('the downloads are made in the page and hold the same records as the published files', async () => {
+test('the downloads are the published files, and offline.html carries the same bytes with no network', async () => {
   const { page, requests } = await open(s.browser, s.url + '#panel=data');
   await textsShown(page);
   const before = requests.length;
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download JSON' }).click()]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
   assert.equal(json.suggestedFilename(), 'ice-matrix-dataset.json');
-  const got = JSON.parse(await readFile(await json.path(), 'utf8'));
-  assert.deepEqual(got, s.data);
+  assert.equal(csv.suggestedFilename(), 'ice-matrix-events.csv');
+  assert.deepEqual(JSON.parse(await readFile(await json.path(), 'utf8')), s.data);
+  const published = await readFile(join(DIST, 'data/events.csv'), 'utf8');
   const csvText = await readFile(await csv.path(), 'utf8');
-  assert.equal(csvText, await readFile(join(DIST, 'data/events.csv'), 'utf8'));
+  assert.equal(csvText, published);
   assert.ok(csvText.startsWith('\ufeff'), 'CSV starts with a byte-order mark');
-  assert.deepEqual(requests.slice(before).filter((u) => !u.startsWith('blob:')), [], 'no network for downloads');
+  assert.deepEqual(requests.slice(before).filter((u) => !u.startsWith(s.url)), [], 'only the widget\'s own files');
   await page.close();
+
+  // The one-file build, from disk with the network off: the same files, from the page itself.
+  const ctx = await s.browser.newContext({ offline: true, acceptDownloads: true });
+  const off = await ctx.newPage();
+  const offRequests = [];
+  off.on('request', (r) => offRequests.push(r.url()));
+  await off.goto(pathToFileURL(join(DIST, 'offline.html')).href + '#panel=data');
+  const [json2] = await Promise.all([off.waitForEvent('download'), off.getByRole('link', { name: 'Download JSON' }).click()]);
+  const [csv2] = await Promise.all([off.waitForEvent('download'), off.getByRole('link', { name: 'Download CSV' }).click()]);
+  assert.equal(json2.suggestedFilename(), 'ice-matrix-dataset.json');
+  assert.deepEqual(JSON.parse(await readFile(await json2.path(), 'utf8')), s.data);
+  assert.equal(await readFile(await csv2.path(), 'utf8'), published);
+  assert.deepEqual(offRequests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), [], 'no network');
+  await ctx.close();
 });

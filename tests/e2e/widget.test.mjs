@@ -149,7 +149,7 @@ test('the events\' texts load on first use, not with the first view, and a faile
   assert.deepEqual(requests.filter((p) => p.includes('/data/')), [], 'nothing from data/ before the reader reaches the widget');
   // The pointer entering the widget starts the fetch, so the texts are there by the click.
   await page.mouse.move(200, 300);
-  await page.waitForResponse((r) => /\/data\/texts-[0-9a-f]{16}\.txt$/.test(r.url()) && r.ok());
+  await page.waitForResponse((r) => /\/data\/texts-[0-9a-f]{16}\.html$/.test(r.url()) && r.ok());
   await page.click(':nth-match(button.im-cell, 1)');
   assert.ok((await page.locator('.im-detail .im-summary').first().textContent()).length > 20);
   await page.close();
