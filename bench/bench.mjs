@@ -382,10 +382,10 @@ async function main() {
   // Not in the first view: the long texts, fetched when the pointer or focus first enters the widget (or a view
   // needs them). Readers who only look at the matrix never load them.
   const textsDir = join(args.dist1, 'data');
-  const texts = readdirSync(textsDir).filter((n) => /^texts-[0-9a-f]{16}\.txt$/.test(n));
+  const texts = readdirSync(textsDir).filter((n) => /^texts-[0-9a-f]{16}\.html$/.test(n));
   if (texts.length !== 1) throw new Error(`expected one texts file in ${textsDir}, found ${texts.length}`);
   const textsFile = join(textsDir, texts[0]);
-  say(`Loaded on first use, not with the first view: data/${texts[0]} (every summary, source, letter and context point), ` +
+  say(`Loaded on first use, not with the first view: data/${texts[0]} (every event with its sources, as a cell's panel and the list show it, and the story panels, as HTML), ` +
     `${KiB(statSync(textsFile).size)} KiB raw, ${KiB(brotli(textsFile))} KiB brotli.`);
   say();
   budget('first-view transfer, 1x (brotli)', `${KiB(totalBr)} KiB`, '≤ 90 KiB', totalBr <= 90 * 1024);
