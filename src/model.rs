@@ -199,6 +199,8 @@ pub struct Dataset {
     pub updated: Date,
     pub title: &'static str,
     pub question: &'static str,
+    /// The summary sentence above the matrix, written from the data at build time (`datagen/src/summary.rs`).
+    pub summary: &'static str,
     pub sectors: &'static [Sector],
     pub pressure_types: &'static [PressureType],
     pub outcomes: &'static [Outcome],

@@ -28,7 +28,7 @@ pub fn first_view(ds: &Dataset) -> String {
         escape(ds.title),
         escape(ds.question)
     ));
-    o.push_str(&format!("<p class=\"im-summary-line\">{}</p>", escape(&text::summary(ds))));
+    o.push_str(&format!("<p class=\"im-summary-line\">{}</p>", escape(ds.summary)));
     o.push_str(&format!(
         "<dl class=\"im-figures\"><div><dt>Companies</dt><dd>{}</dd></div><div><dt>Events</dt><dd>{}</dd></div>\
          <div><dt>{}</dt><dd>{}</dd></div></dl>",

@@ -71,42 +71,6 @@ pub fn figure(qualifier: &str, n: u32, what: &str) -> String {
     [qualifier, &grouped, what].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
 }
 
-/// A short summary in words, from the data: how many companies, how many cut ties at least once, and
-/// where each company stands by its most recent event.
-pub fn summary(ds: &Dataset) -> String {
-    let mut latest: Vec<Option<(Date, u8)>> = vec![None; ds.companies.len()];
-    let mut cut = vec![false; ds.companies.len()];
-    for e in ds.events {
-        let slot = &mut latest[e.company as usize];
-        // Events are sorted by date, so the last one seen is the most recent (on a tie, the stronger).
-        if slot.is_none_or(|(d, o)| e.date > d || (e.date == d && e.outcome < o)) {
-            *slot = Some((e.date, e.outcome));
-        }
-        cut[e.company as usize] |= e.outcome == 0;
-    }
-    let pressured = latest.iter().flatten().count();
-    let first_year = ds.events.first().map_or(0, |e| e.date.y);
-    let mut per = vec![0usize; ds.outcomes.len()];
-    for (_, o) in latest.iter().flatten() {
-        per[*o as usize] += 1;
-    }
-    let parts: Vec<String> = ds
-        .outcomes
-        .iter()
-        .zip(&per)
-        .filter(|(_, n)| **n > 0)
-        .map(|(o, n)| format!("{n} {}", o.label.to_lowercase()))
-        .collect();
-    format!(
-        "Of {} pressured since {first_year} ({}), {} had at least one “{}” outcome. By each company's most recent event: {}.",
-        count(pressured, "company", "companies"),
-        count(ds.events.len(), "event", "events"),
-        cut.iter().filter(|&&c| c).count(),
-        ds.outcomes.first().map_or("", |o| o.label),
-        parts.join(", ")
-    )
-}
-
 /// The polite announcement after a filter change: "14 companies, 52 events shown".
 pub fn shown(view: &View) -> String {
     format!("{}, {} shown", count(view.rows.len(), "company", "companies"), count(view.events, "event", "events"))

@@ -178,7 +178,7 @@ fn grid_keys_move_one_cell_stop_at_edges_and_jump_to_ends() {
 fn the_summary_counts_what_the_matrix_shows() {
     let g = Grid::build(&DATASET);
     let v = View::build(&DATASET, &g, &Filter::default());
-    let s = text::summary(&DATASET);
+    let s = DATASET.summary;
     assert!(s.starts_with(&format!("Of {} companies pressured since 2018 ({} events), {} had at least one “Ties cut” outcome.",
         v.rows.len(), DATASET.events.len(), v.strongest)), "{s}");
     // The per-outcome counts add up to the number of companies.

@@ -8,6 +8,7 @@ pub mod codegen;
 pub mod colour;
 pub mod date;
 pub mod schema;
+pub mod summary;
 pub mod validate;
 
 pub use date::Date;

@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use super::{Shared, Texts, cell_dom_id, detail::Detail, figures::Figures, filters::Filters, legend::Legend, list::List, story::Story, table::Table};
 use crate::browser;
-use crate::text;
 use crate::embed::{self, Options, Theme};
 use crate::matrix::{Grid, ROW_LIMIT, View};
 use crate::model::{DATASET, TEXTS_FILE};
@@ -75,7 +74,6 @@ pub fn App() -> Html {
     });
 
     let options = use_memo((), |_| Options::from_query(&browser::query()));
-    let summary = use_memo((), |_| text::summary(&DATASET));
     use_effect_with(options.clone(), |o| {
         browser::set_root_class("theme-light", o.theme == Theme::Light);
         browser::set_root_class("theme-dark", o.theme == Theme::Dark);
@@ -143,7 +141,7 @@ pub fn App() -> Html {
                     <p class="im-question">{ ds.question }</p>
                 </header>
             }
-            <p class="im-summary-line">{ (*summary).clone() }</p>
+            <p class="im-summary-line">{ ds.summary }</p>
             <Figures view={Shared(view.clone())} />
             <Filters filter={state.filter} dispatch={store.dispatcher()} />
             <Legend filter={state.filter} view={Shared(view.clone())} dispatch={store.dispatcher()} />
