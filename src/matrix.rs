@@ -38,6 +38,15 @@ pub struct Grid {
     pub order: Vec<u16>,
 }
 
+/// The indexes in the order of their keys. Keys are unique (they end with the index), so the unstable sort
+/// is exact. Both of the grid's orders go through here: each closure given to `sort_by` would compile its own
+/// copy of the sort into the wasm.
+fn sorted(keyed: impl Iterator<Item = (u64, &'static str, u16)>) -> Vec<u16> {
+    let mut keyed: Vec<_> = keyed.collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|k| k.2).collect()
+}
+
 impl Grid {
     pub fn build(ds: &Dataset) -> Grid {
         let width = ds.pressure_types.len();
@@ -51,13 +60,14 @@ impl Grid {
         }
         let cells: Vec<Option<Cell>> = lists
             .into_iter()
-            .map(|mut evs| {
+            .map(|evs| {
                 // Newest first; on the same date the stronger outcome leads, then the data's order (by
                 // date and id) for stability.
-                evs.sort_by(|&i, &j| {
-                    let (a, b) = (&ds.events[i as usize], &ds.events[j as usize]);
-                    b.date.cmp(&a.date).then(a.outcome.cmp(&b.outcome)).then(i.cmp(&j))
-                });
+                let evs = sorted(evs.into_iter().map(|i| {
+                    let e = &ds.events[i as usize];
+                    let date = u64::from(e.date.y) << 9 | u64::from(e.date.m) << 5 | u64::from(e.date.d);
+                    ((u64::from(u32::MAX) - date) << 8 | u64::from(e.outcome), "", i)
+                }));
                 let head = &ds.events[*evs.first()? as usize];
                 Some(Cell { outcome: head.outcome, latest: head.date, events: evs })
             })
@@ -68,12 +78,10 @@ impl Grid {
                 company_outcomes[i / width.max(1)] |= 1 << c.outcome;
             }
         }
-        let mut order: Vec<u16> = (0..ds.companies.len() as u16).collect();
-        order.sort_by(|&a, &b| {
-            company_events[b as usize]
-                .cmp(&company_events[a as usize])
-                .then_with(|| ds.companies[a as usize].name.cmp(ds.companies[b as usize].name))
-        });
+        // Most events first, then by name.
+        let order = sorted((0..ds.companies.len() as u16).map(|c| {
+            (u64::from(u32::MAX - company_events[c as usize]), ds.companies[c as usize].name, c)
+        }));
         Grid { width, cells, company_events, company_outcomes, order }
     }
 
