@@ -120,8 +120,9 @@ pub fn resize_messages(height: u32, href: &str, o: &Options) -> Vec<Message> {
 /// True when `data` is pym's `width` message for our frame (the parent asks for our height).
 pub fn is_pym_width(data: &str, o: &Options) -> bool {
     let Some(id) = &o.pym_id else { return false };
-    let mut parts = data.split("xPYMx");
-    parts.next() == Some("pym") && parts.next() == Some(id.as_str()) && parts.next() == Some("width")
+    // By prefix, not `split("xPYMx")`: a string pattern compiles a substring searcher into the wasm.
+    let rest = data.strip_prefix("pymxPYMx").and_then(|r| r.strip_prefix(id.as_str()));
+    rest.and_then(|r| r.strip_prefix("xPYMxwidth")).is_some_and(|r| r.is_empty() || r.starts_with("xPYMx"))
 }
 
 /// HTML-escapes text for an attribute or element.
@@ -172,7 +173,8 @@ pub fn snippet(base: &str, hash: &str, o: &Options, title: &str) -> Snippet {
 
 /// `scheme://host[:port]` of a URL, or the URL itself when it has none (a `file:` path, say).
 pub fn origin_of(url: &str) -> String {
-    match url.split_once("://") {
+    // A char pattern, not "://": a string pattern compiles a substring searcher into the wasm.
+    match url.split_once(':').and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?))) {
         Some((scheme, rest)) => format!("{scheme}://{}", rest.split('/').next().unwrap_or("")),
         None => url.to_string(),
     }

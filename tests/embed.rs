@@ -46,6 +46,18 @@ fn only_pyms_width_message_for_our_frame_asks_for_the_height() {
     assert!(!is_pym_width("pymxPYMxg1xPYMxheightxPYMx760", &o));
     assert!(!is_pym_width("pymxPYMxg1xPYMxwidthxPYMx760", &Options::default()));
     assert!(!is_pym_width("garbage", &o));
+    assert!(!is_pym_width("pymxPYMxg10xPYMxwidthxPYMx760", &o), "another frame whose id starts with ours");
+    assert!(!is_pym_width("pymxPYMxg1xPYMxwidthless", &o));
+    assert!(is_pym_width("pymxPYMxg1xPYMxwidth", &o));
+}
+
+#[test]
+fn an_origin_is_scheme_and_host() {
+    use ice_matrix::embed::origin_of;
+    assert_eq!(origin_of("https://news.example/graphics/ice/"), "https://news.example");
+    assert_eq!(origin_of("http://127.0.0.1:8080/index.html"), "http://127.0.0.1:8080");
+    assert_eq!(origin_of("file:///home/a/offline.html"), "file://");
+    assert_eq!(origin_of("ice-matrix/"), "ice-matrix/");
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Shared, Texts, cell_dom_id, detail::Detail, figures::Figures, filters::Filters, legend::Legend, list::List, story::Story, table::Table};
+use super::{Shared, Texts, cell_dom_id, detail::Detail, figures::figures, filters::Filters, legend::Legend, list::List, story::Story, table::Table};
 use crate::browser;
 use crate::embed::{self, Options, Theme};
 use crate::matrix::{Grid, ROW_LIMIT, View};
@@ -142,7 +142,7 @@ pub fn App() -> Html {
                 </header>
             }
             <p class="im-summary-line">{ ds.summary }</p>
-            <Figures view={Shared(view.clone())} />
+            { figures(&view) }
             <Filters filter={state.filter} dispatch={store.dispatcher()} />
             <Legend filter={state.filter} view={Shared(view.clone())} dispatch={store.dispatcher()} />
             <Story panel={state.panel} state={state} {texts} options={(*options).clone()} dispatch={store.dispatcher()} />

@@ -2,20 +2,12 @@
 
 use yew::prelude::*;
 
-use super::Shared;
-
 use crate::matrix::View;
 use crate::model::DATASET;
 use crate::text;
 
-#[derive(Properties, PartialEq)]
-pub struct FiguresProps {
-    pub view: Shared<View>,
-}
-
-#[component]
-pub fn Figures(props: &FiguresProps) -> Html {
-    let v = &props.view;
+/// A function, not a component: it is small, and the root re-renders it only when the view changes.
+pub fn figures(v: &View) -> Html {
     html! {
         <>
             <dl class="im-figures">
