@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Shared, Texts, cell_dom_id, detail::Detail, figures::figures, filters::Filters, legend::Legend, list::List, story::Story, table::Table};
+use super::{Shared, Texts, cell_dom_id, detail::detail, figures::figures, filters::filters, legend::legend, list::list, story::story, table::Table};
 use crate::browser;
 use crate::embed::{self, Options, Theme};
 use crate::matrix::{Grid, ROW_LIMIT, View};
@@ -133,6 +133,14 @@ pub fn App() -> Html {
     };
 
     let open = state.open.filter(|&at| !state.list && view.shows(&grid, &state.filter, at));
+    // Focus moves to the events' heading when a cell opens, so keyboard and screen-reader users land in
+    // them; only when the reader opened it from inside the widget: a panel restored from a link on load
+    // must not take focus (in an embed that would scroll the host article).
+    use_effect_with(open, |open| {
+        if open.is_some() && browser::focus_is_inside(".im") {
+            browser::focus("im-detail-title");
+        }
+    });
     html! {
         <div class="im" ref={root} {onkeydown} {onpointerover} {onfocusin}>
             if !options.hide_header {
@@ -143,9 +151,9 @@ pub fn App() -> Html {
             }
             <p class="im-summary-line">{ ds.summary }</p>
             { figures(&view) }
-            <Filters filter={state.filter} dispatch={store.dispatcher()} />
-            <Legend filter={state.filter} view={Shared(view.clone())} dispatch={store.dispatcher()} />
-            <Story panel={state.panel} state={state} {texts} options={(*options).clone()} dispatch={store.dispatcher()} />
+            { filters(state.filter, &store.dispatcher()) }
+            { legend(state.filter, &view, &store.dispatcher()) }
+            { story(state.panel, state, &options, texts, &store.dispatcher()) }
             <div class="im-views" role="group" aria-label="Show as">
                 <button type="button" class="im-tab" aria-pressed={(!state.list).to_string()}
                     onclick={let d = store.dispatcher(); move |_: MouseEvent| d.dispatch(Action::SetList(false))}>{ "Matrix" }</button>
@@ -153,14 +161,14 @@ pub fn App() -> Html {
                     onclick={let d = store.dispatcher(); move |_: MouseEvent| d.dispatch(Action::SetList(true))}>{ "List of events" }</button>
             </div>
             if state.list {
-                <List view={Shared(view.clone())} filter={state.filter} {texts} />
+                { list(&view, state.filter, texts) }
             } else {
                 <Table grid={Shared(grid.clone())} view={Shared(view.clone())} filter={state.filter} {open}
                     limit={if state.all_rows { usize::MAX } else { options.rows.map_or(ROW_LIMIT, usize::from) }}
                     dispatch={store.dispatcher()} />
             }
             if let Some(at) = open {
-                <Detail {at} grid={Shared(grid.clone())} onclose={close} {texts} />
+                { detail(at, &grid, texts, &close) }
             }
             <footer class="im-foot">
                 { format!("Data version {}, updated {}. ", ds.version, ds.updated.long()) }

@@ -1,49 +1,27 @@
 //! The detail panel: the dated events behind one cell, newest first, each with its sources (fragments
 //! made by the build, see `texts.rs`).
-//! Focus moves to its heading when it opens, so keyboard and screen-reader users land in it.
 
 use yew::prelude::*;
 
-use super::{Shared, Texts, fragment, texts_pending};
+use super::{Texts, fragment, texts_pending};
 
-use crate::browser;
 use crate::matrix::{CellRef, Grid};
 use crate::model::DATASET;
 use crate::text;
 use crate::texts::Piece;
 
-#[derive(Properties, PartialEq)]
-pub struct DetailProps {
-    pub at: CellRef,
-    pub grid: Shared<Grid>,
-    pub onclose: Callback<()>,
-    pub texts: Texts,
-}
-
-#[component]
-pub fn Detail(props: &DetailProps) -> Html {
+/// A function, not a component: the root renders it while a cell is open, and moves focus to its heading
+/// when the reader opens one (see `app.rs`).
+pub fn detail(at: CellRef, grid: &Grid, texts: Texts, onclose: &Callback<()>) -> Html {
     let ds = &DATASET;
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with(props.at, move |_| {
-            // Only when the reader opened the cell from inside the widget: a panel restored from a link on
-            // load must not take focus (in an embed that would scroll the host article).
-            if browser::focus_is_inside(".im")
-                && let Some(h) = heading.cast::<web_sys::HtmlElement>()
-            {
-                let _ = h.focus();
-            }
-        });
-    }
-    let Some(cell) = props.grid.cell(props.at) else { return Html::default() };
-    let company = &ds.companies[props.at.company as usize];
-    let pressure = &ds.pressure_types[props.at.pressure as usize];
-    let onclose = props.onclose.reform(|_: MouseEvent| ());
+    let Some(cell) = grid.cell(at) else { return Html::default() };
+    let company = &ds.companies[at.company as usize];
+    let pressure = &ds.pressure_types[at.pressure as usize];
+    let onclose = onclose.reform(|_: MouseEvent| ());
     html! {
         <section id="im-detail" class="im-detail" aria-labelledby="im-detail-title">
             <div class="im-detail-head">
-                <h3 id="im-detail-title" tabindex="-1" ref={heading}>
+                <h3 id="im-detail-title" tabindex="-1">
                     { company.name }{ ": " }{ pressure.label }
                     <span class="im-sub">{ text::count(cell.events.len(), "event", "events") }{ ", newest first" }</span>
                 </h3>
@@ -55,14 +33,14 @@ pub fn Detail(props: &DetailProps) -> Html {
             if let Some(h) = text::history(ds, cell) {
                 <p class="im-history"><strong>{ "How the outcome changed: " }</strong>{ h }</p>
             }
-            if props.texts == Texts::Ready {
+            if texts == Texts::Ready {
                 <ol class="im-events">
                     for &e in cell.events.iter() {
                         <li key={e as usize}>{ fragment(Piece::Event(e)) }</li>
                     }
                 </ol>
             } else {
-                { texts_pending(props.texts) }
+                { texts_pending(texts) }
             }
         </section>
     }

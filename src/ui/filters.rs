@@ -7,30 +7,24 @@ use crate::matrix::Filter;
 use crate::model::DATASET;
 use crate::state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct FiltersProps {
-    pub filter: Filter,
-    pub dispatch: Dispatch,
-}
 
-#[component]
-pub fn Filters(props: &FiltersProps) -> Html {
-    let f = props.filter;
+/// A function, not a component: small, and the root re-renders it only when the state changes.
+pub fn filters(f: Filter, dispatch: &Dispatch) -> Html {
     let onsector = {
-        let d = props.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             d.dispatch(Action::SetSector(value.parse::<u8>().ok()));
         })
     };
     let ontech = {
-        let d = props.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |e: Event| {
             d.dispatch(Action::SetTechOnly(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))
         })
     };
     let onreset = {
-        let d = props.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Reset))
     };
     html! {

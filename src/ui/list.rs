@@ -3,31 +3,25 @@
 
 use yew::prelude::*;
 
-use super::{Shared, Texts, fragment, texts_pending};
+use super::{Texts, fragment, texts_pending};
 
 use crate::matrix::{Filter, View};
 use crate::model::DATASET;
 use crate::texts::Piece;
 
-#[derive(Properties, PartialEq)]
-pub struct ListProps {
-    pub view: Shared<View>,
-    pub filter: Filter,
-    pub texts: Texts,
-}
 
-#[component]
-pub fn List(props: &ListProps) -> Html {
+/// A function, not a component: the root renders it only while the list is shown.
+pub fn list(view: &View, filter: Filter, texts: Texts) -> Html {
     let ds = &DATASET;
-    if props.texts != Texts::Ready {
-        return texts_pending(props.texts);
+    if texts != Texts::Ready {
+        return texts_pending(texts);
     }
     let events = ds
         .events
         .iter()
         .enumerate()
         .rev()
-        .filter(|(_, e)| props.view.shown[e.company as usize] && props.filter.shows_outcome(e.outcome));
+        .filter(|(_, e)| view.shown[e.company as usize] && filter.shows_outcome(e.outcome));
     html! {
         <div class="im-scroll">
             <table class="im-list">

@@ -12,20 +12,12 @@ use crate::embed::Options;
 use crate::state::{Action, Panel, ViewState};
 use crate::texts::Piece;
 
-#[derive(Properties, PartialEq)]
-pub struct StoryProps {
-    pub panel: Option<Panel>,
-    /// The whole view, for the embed code of what the editor is looking at.
-    pub state: ViewState,
-    pub options: Options,
-    pub texts: Texts,
-    pub dispatch: Dispatch,
-}
 
-#[component]
-pub fn Story(props: &StoryProps) -> Html {
+/// A function, not a component: the root re-renders it only when the state changes. `state` is the whole
+/// view, for the embed code of what the editor is looking at.
+pub fn story(panel: Option<Panel>, state: ViewState, options: &Options, texts: Texts, dispatch: &Dispatch) -> Html {
     let onclick = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
             let target = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
             let cell = target.and_then(|t| t.closest("[data-cell]").ok().flatten()).and_then(|b| b.get_attribute("data-cell"));
@@ -38,18 +30,18 @@ pub fn Story(props: &StoryProps) -> Html {
         <div class="im-story">
             <div class="im-tabs" role="group" aria-label="More about the data">
                 for p in Panel::ALL {
-                    <button type="button" class={classes!("im-tab", (props.panel == Some(p)).then_some("on"))}
-                        aria-expanded={(props.panel == Some(p)).to_string()} aria-controls="im-panel"
-                        onclick={let d = props.dispatch.clone(); move |_: MouseEvent| d.dispatch(Action::TogglePanel(p))}>
+                    <button type="button" class={classes!("im-tab", (panel == Some(p)).then_some("on"))}
+                        aria-expanded={(panel == Some(p)).to_string()} aria-controls="im-panel"
+                        onclick={let d = dispatch.clone(); move |_: MouseEvent| d.dispatch(Action::TogglePanel(p))}>
                         { p.title() }
                     </button>
                 }
             </div>
-            if let Some(p) = props.panel {
+            if let Some(p) = panel {
                 <section id="im-panel" class="im-panel" aria-label={p.title()} {onclick}>
                     { match p {
-                        Panel::Embed => html! { <EmbedPanel state={props.state} options={props.options.clone()} /> },
-                        _ if props.texts != Texts::Ready => texts_pending(props.texts),
+                        Panel::Embed => html! { <EmbedPanel state={state} options={options.clone()} /> },
+                        _ if texts != Texts::Ready => texts_pending(texts),
                         p => fragment(Piece::Panel(p)),
                     } }
                 </section>
