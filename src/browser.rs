@@ -39,7 +39,6 @@ pub fn on_hash_change(f: impl Fn(String) + 'static) -> Option<EventListener> {
 /// it inline (`offline.html`), else by fetching `url`, relative to the page. Calls `done` once, with the
 /// text, or with None when it cannot be had (offline with no cached copy, an HTTP error).
 pub fn load_texts(url: &'static str, done: impl FnOnce(Option<String>) + 'static) {
-    use wasm_bindgen_futures::JsFuture;
     let inline = document()
         .and_then(|d| d.get_element_by_id("im-texts"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlTemplateElement>().ok());
@@ -47,16 +46,38 @@ pub fn load_texts(url: &'static str, done: impl FnOnce(Option<String>) + 'static
         return done(t.content().text_content());
     }
     let Some(w) = web_sys::window() else { return done(None) };
-    wasm_bindgen_futures::spawn_local(async move {
-        let text = async {
-            let resp: web_sys::Response = JsFuture::from(w.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
-            if !resp.ok() {
-                return None;
+    // Promise callbacks, not futures: wasm-bindgen-futures cost the wasm about 1 KiB brotli for this one
+    // request. Whichever callback settles first calls `done`; the callbacks live as long as the page.
+    let done: Done = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(done))));
+    let failed = on(&done, |d, _| settle(d, None));
+    let got = on(&done, |d, resp| {
+        let text = resp.dyn_into::<web_sys::Response>().ok().filter(web_sys::Response::ok).and_then(|r| r.text().ok());
+        match text {
+            Some(p) => {
+                let (got, failed) = (on(d, |d, t| settle(d, t.as_string())), on(d, |d, _| settle(d, None)));
+                let _ = p.then2(&got, &failed);
+                got.forget();
+                failed.forget();
             }
-            JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
-        };
-        done(text.await);
+            None => settle(d, None),
+        }
     });
+    let _ = w.fetch_with_str(url).then2(&got, &failed);
+    got.forget();
+    failed.forget();
+}
+
+type Done = std::rc::Rc<std::cell::Cell<Option<Box<dyn FnOnce(Option<String>)>>>>;
+
+fn settle(d: &Done, text: Option<String>) {
+    if let Some(f) = d.take() {
+        f(text);
+    }
+}
+
+fn on(d: &Done, f: impl FnOnce(&Done, wasm_bindgen::JsValue) + 'static) -> wasm_bindgen::closure::Closure<dyn FnMut(wasm_bindgen::JsValue)> {
+    let d = d.clone();
+    wasm_bindgen::closure::Closure::once(move |v| f(&d, v))
 }
 
 /// Moves focus to the element with this id, if it exists and can take focus.
