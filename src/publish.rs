@@ -10,7 +10,7 @@
 //!   `offline.html`, one self-contained file that works from disk and in a sandboxed frame.
 
 use base64::Engine;
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
 
 use crate::embed::escape;
 
@@ -24,6 +24,18 @@ const MOUNT: &str = "<div id=\"ice-matrix\">";
 /// `sha256-…` source expression for an inline script or style.
 pub fn csp_hash(text: &str) -> String {
     format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes())))
+}
+
+/// Sets the `integrity` of the element that links `file` in `html` to that of `contents` (Subresource
+/// Integrity, as Trunk writes it), after the build has changed the file. None when no element links it
+/// with an integrity.
+pub fn set_integrity(html: &str, file: &str, contents: &[u8]) -> Option<String> {
+    let at = html.find(&format!("href=\"./{file}\""))?;
+    let tag_end = at + html[at..].find('>')?;
+    let start = at + html[at..tag_end].find("integrity=\"")? + "integrity=\"".len();
+    let end = start + html[start..].find('"')?;
+    let sri = format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(contents)));
+    Some(format!("{}{sri}{}", &html[..start], &html[end..]))
 }
 
 /// A short content hash, for versioning the offline cache.
@@ -144,6 +156,17 @@ pub fn offline_page(title: &str, css: &str, first_view: &str, texts: &str, glue:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_integrity_follows_the_files_new_contents() {
+        let html = "<link rel=\"modulepreload\" href=\"./a.js\" crossorigin=\"anonymous\" integrity=\"sha384-old\">\n\
+                    <link rel=\"preload\" href=\"./a_bg.wasm\" integrity=\"sha384-keep\">";
+        let out = set_integrity(html, "a.js", b"x").unwrap();
+        // sha384("x"), as `openssl dgst -sha384 -binary | base64` gives it.
+        assert!(out.contains("integrity=\"sha384-11LCxR+6DimqGQVwqdQlPkQHegWNMpf6OlYw1b0BJiL5fCisrtMTtcg7uZDKp9qF\">"), "{out}");
+        assert!(out.contains("sha384-keep"), "other files keep theirs");
+        assert_eq!(set_integrity(html, "b.js", b"x"), None);
+    }
 
     const TRUNK: &str = "<!doctype html>\n<html>\n<head>\n  <meta charset=\"utf-8\">\n  <title>T</title>\n\
         <script type=\"module\">\nimport init from './a.js';\nawait init();\n</script>\n</head>\n<body>\n  \

@@ -50,6 +50,18 @@ mod native {
         write(&out.join(TEXTS_FILE), &prerender::texts(&DATASET, Downloads::Linked)?)
     }
 
+    /// The file minified as an ES module by terser; None when terser cannot be run.
+    fn minify_js(path: &Path) -> Result<Option<String>, String> {
+        let out = match std::process::Command::new("terser").arg(path).args(["--module", "--compress", "--mangle"]).output() {
+            Ok(out) => out,
+            Err(_) => return Ok(None),
+        };
+        if !out.status.success() {
+            return Err(format!("terser failed on {}: {}", path.display(), String::from_utf8_lossy(&out.stderr)));
+        }
+        String::from_utf8(out.stdout).map(Some).map_err(|e| format!("terser wrote non-UTF-8: {e}"))
+    }
+
     pub fn finish(dir: &str) -> Result<(), String> {
         let dir = Path::new(dir);
         let read = |name: &str| fs::read_to_string(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"));
@@ -65,8 +77,20 @@ mod native {
         let wasm_name = find(&|n| n.ends_with("_bg.wasm"), "wasm")?;
         let css_names: Vec<String> = names.iter().filter(|n| n.ends_with(".css")).cloned().collect();
 
+        // The JS glue, minified: Trunk's minifier fails on it, terser does not (scripts/setup installs it).
+        // Without terser the build goes on with the glue as it is, and says so. `offline.html` inlines the
+        // glue as it was (its script calls the glue's `__wbg_init`, a name terser would mangle).
+        let glue = read(&glue_name)?;
+        let mut index = read("index.html")?;
+        match minify_js(&dir.join(&glue_name))? {
+            Some(min) => {
+                write(&dir.join(&glue_name), &min)?;
+                index = publish::set_integrity(&index, &glue_name, min.as_bytes()).ok_or("index.html does not link the JS glue with an integrity")?;
+            }
+            None => eprintln!("warning: terser is not installed (scripts/setup installs it); the JS glue is not minified"),
+        }
+
         // index.html: loader out of line, strict policy, first view in the mount element.
-        let index = read("index.html")?;
         let (index, loader) = publish::split_loader(&index).ok_or("index.html has no inline module loader")?;
         let index = publish::add_csp(&index, publish::CSP).ok_or("index.html has no <meta charset=\"utf-8\">")?;
         let first_view = prerender::first_view(&DATASET);
@@ -76,7 +100,6 @@ mod native {
 
         write(&dir.join("sources.html"), &publish::page(DATASET.title, &css_names, &prerender::sources_page(&DATASET)))?;
 
-        let glue = read(&glue_name)?;
         let wasm = fs::read(dir.join(&wasm_name)).map_err(|e| format!("cannot read {wasm_name}: {e}"))?;
         let css: String = css_names.iter().map(|n| read(n)).collect::<Result<Vec<_>, _>>()?.join("\n");
         write(&dir.join("offline.html"), &publish::offline_page(DATASET.title, &css, &first_view, &prerender::texts(&DATASET, Downloads::Inline)?, &glue, &wasm))?;
