@@ -53,6 +53,9 @@ function firstView(dir, q = 11) {
   const files = [
     ...pick(/^index\.html$/), ...pick(/\.css$/), ...pick(/^init\.js$/),
     ...pick(/\.js$/).filter((n) => !['init.js', 'sw.js', 'embed.js'].includes(n)), ...pick(/_bg\.wasm$/),
+    // The service worker: registered once the widget runs, so the first view loads it too. (embed.js is
+    // for host pages, not the widget.)
+    ...pick(/^sw\.js$/),
   ];
   return files.map((name) => ({ name, raw: statSync(join(dir, name)).size, br: brotli(join(dir, name), q) }));
 }

@@ -50,16 +50,16 @@ mod native {
         write(&out.join(TEXTS_FILE), &prerender::texts(&DATASET, Downloads::Linked)?)
     }
 
-    /// The file minified as an ES module by terser; None when terser cannot be run.
-    fn minify_js(path: &Path) -> Result<Option<String>, String> {
-        let out = match std::process::Command::new("terser").arg(path).args(["--module", "--compress", "--mangle"]).output() {
+    /// The file as `tool` (terser or csso) minifies it; None when the tool cannot be run.
+    fn minify(tool: &str, args: &[&str], path: &Path) -> Result<Option<String>, String> {
+        let out = match std::process::Command::new(tool).arg(path).args(args).output() {
             Ok(out) => out,
             Err(_) => return Ok(None),
         };
         if !out.status.success() {
-            return Err(format!("terser failed on {}: {}", path.display(), String::from_utf8_lossy(&out.stderr)));
+            return Err(format!("{tool} failed on {}: {}", path.display(), String::from_utf8_lossy(&out.stderr)));
         }
-        String::from_utf8(out.stdout).map(Some).map_err(|e| format!("terser wrote non-UTF-8: {e}"))
+        String::from_utf8(out.stdout).map(Some).map_err(|e| format!("{tool} wrote non-UTF-8: {e}"))
     }
 
     pub fn finish(dir: &str) -> Result<(), String> {
@@ -77,17 +77,22 @@ mod native {
         let wasm_name = find(&|n| n.ends_with("_bg.wasm"), "wasm")?;
         let css_names: Vec<String> = names.iter().filter(|n| n.ends_with(".css")).cloned().collect();
 
-        // The JS glue, minified: Trunk's minifier fails on it, terser does not (scripts/setup installs it).
-        // Without terser the build goes on with the glue as it is, and says so. `offline.html` inlines the
-        // glue as it was (its script calls the glue's `__wbg_init`, a name terser would mangle).
+        // The JS glue and the stylesheets, minified: Trunk's minifiers fail on them, terser and csso do not
+        // (scripts/setup installs both). Without them the build goes on with the files as they are, and
+        // says so. `offline.html` inlines the glue as it was (its script calls the glue's `__wbg_init`, a
+        // name terser would mangle).
         let glue = read(&glue_name)?;
         let mut index = read("index.html")?;
-        match minify_js(&dir.join(&glue_name))? {
-            Some(min) => {
-                write(&dir.join(&glue_name), &min)?;
-                index = publish::set_integrity(&index, &glue_name, min.as_bytes()).ok_or("index.html does not link the JS glue with an integrity")?;
+        for name in std::iter::once(&glue_name).chain(&css_names) {
+            let (tool, args): (&str, &[&str]) =
+                if name.ends_with(".js") { ("terser", &["--module", "--compress", "--mangle"]) } else { ("csso", &["--no-restructure"]) };
+            match minify(tool, args, &dir.join(name))? {
+                Some(min) => {
+                    write(&dir.join(name), &min)?;
+                    index = publish::set_integrity(&index, name, min.as_bytes()).ok_or(format!("index.html does not link {name} with an integrity"))?;
+                }
+                None => eprintln!("warning: {tool} is not installed (scripts/setup installs it); {name} is not minified"),
             }
-            None => eprintln!("warning: terser is not installed (scripts/setup installs it); the JS glue is not minified"),
         }
 
         // index.html: loader out of line, strict policy, first view in the mount element.
