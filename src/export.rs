@@ -220,7 +220,9 @@ fn row(out: &mut String, fields: &[&str]) {
 pub fn palette_css(ds: &Dataset) -> String {
     let mut out = String::from("/* Generated from data/dataset.toml. Do not edit. */\n");
     for o in ds.outcomes {
-        out.push_str(&format!(".o-{}{{--fill:{};--ink:{}}}\n", o.id, o.color, o.ink));
+        // `data-o` is what the widget's own elements carry (a dynamic class would cost the wasm Yew's
+        // class-list code); the class is for the static markup and the fragments.
+        out.push_str(&format!(".o-{0},[data-o={0}]{{--fill:{1};--ink:{2}}}\n", o.id, o.color, o.ink));
     }
     out
 }

@@ -103,7 +103,7 @@ pub fn App() -> Html {
         });
     }
 
-    use_effect_with(state, |s| browser::set_hash(&s.to_hash(&DATASET)));
+    use_effect_with(state, |s| browser::set_hash_soon(s.to_hash(&DATASET)));
     {
         let dispatch = store.dispatcher();
         use_effect_with((), move |_| {

@@ -25,12 +25,12 @@ pub fn legend(filter: Filter, view: &View, dispatch: &Dispatch) -> Html {
                     <li>
                         <button
                             type="button"
-                            class={classes!("im-key", (!filter.shows_outcome(i as u8)).then_some("off"))}
+                            class="im-key"
                             aria-pressed={filter.shows_outcome(i as u8).to_string()}
                             title={o.definition}
                             onclick={let d = dispatch.clone(); move |_: MouseEvent| d.dispatch(Action::ToggleOutcome(i as u8))}
                         >
-                            <span class={classes!("im-swatch", format!("o-{}", o.id))} aria-hidden="true">{ o.glyph }</span>
+                            <span class="im-swatch" data-o={o.id} aria-hidden="true">{ o.glyph }</span>
                             { o.label }
                             <span class="im-n">{ text::count(view.cells_per_outcome[i], "cell", "cells") }</span>
                         </button>

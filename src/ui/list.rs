@@ -42,7 +42,7 @@ pub fn list(view: &View, filter: Filter, texts: Texts) -> Html {
                             <th scope="row">{ ds.companies[e.company as usize].name }</th>
                             <td>{ e.pressure_types.iter().map(|&p| ds.pressure_types[p as usize].label).collect::<Vec<_>>().join("; ") }</td>
                             <td>
-                                <span class={classes!("im-badge", format!("o-{}", ds.outcomes[e.outcome as usize].id))}>
+                                <span class="im-badge" data-o={ds.outcomes[e.outcome as usize].id}>
                                     <span aria-hidden="true">{ ds.outcomes[e.outcome as usize].glyph }{ " " }</span>
                                     { ds.outcomes[e.outcome as usize].label }
                                 </span>

@@ -30,7 +30,7 @@ pub fn story(panel: Option<Panel>, state: ViewState, options: &Options, texts: T
         <div class="im-story">
             <div class="im-tabs" role="group" aria-label="More about the data">
                 for p in Panel::ALL {
-                    <button type="button" class={classes!("im-tab", (panel == Some(p)).then_some("on"))}
+                    <button type="button" class="im-tab"
                         aria-expanded={(panel == Some(p)).to_string()} aria-controls="im-panel"
                         onclick={let d = dispatch.clone(); move |_: MouseEvent| d.dispatch(Action::TogglePanel(p))}>
                         { p.title() }

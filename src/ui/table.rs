@@ -174,15 +174,22 @@ fn cell_button(props: &RowProps, at: CellRef, c: &Cell, tabindex: &'static str) 
     } else {
         text::cell_name(ds, at, c.outcome, c.events.len(), c.latest)
     };
-    html! {
-        <button type="button" id={cell_dom_id(at)}
-            class={if hidden { classes!("im-off") } else { classes!("im-cell", format!("o-{}", o.id), selected.then_some("sel")) }}
-            {tabindex} aria-label={name} aria-disabled={hidden.then_some("true")}
-            aria-expanded={(!hidden).then(|| selected.to_string())}>
+    let spans = html! {
+        <>
             <span class="im-glyph" aria-hidden="true">{ o.glyph }</span>
             // The space keeps "No change 7" two words for assistive technology; grid layout ignores it.
             <span class="im-label">{ o.short }</span>{ " " }
             <span class="im-count">{ c.events.len() }</span>
-        </button>
+        </>
+    };
+    // Literal classes only (a computed class would cost the wasm Yew's class-list code): the colour comes
+    // from `data-o`, the open state from `aria-expanded`.
+    if hidden {
+        html! { <button type="button" id={cell_dom_id(at)} class="im-off" {tabindex} aria-label={name} aria-disabled="true">{ spans }</button> }
+    } else {
+        html! {
+            <button type="button" id={cell_dom_id(at)} class="im-cell" data-o={o.id} {tabindex} aria-label={name}
+                aria-expanded={selected.to_string()}>{ spans }</button>
+        }
     }
 }

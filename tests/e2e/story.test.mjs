@@ -20,7 +20,7 @@ test('the methodology panel defines every pressure type and outcome, with versio
   }
   for (const m of s.data.methodology) assert.ok(text.includes(m.heading), m.id);
   assert.ok(text.includes(`Version ${s.data.version}`));
-  assert.ok(page.url().endsWith('#panel=method'), page.url());
+  await page.waitForFunction(() => location.hash === '#panel=method');
   assert.ok(s.data.corrections.length > 0 && text.includes(s.data.corrections[0].text));
   await page.close();
 });
