@@ -13,6 +13,21 @@ pub struct CellRef {
     pub pressure: u8,
 }
 
+impl CellRef {
+    /// The DOM id of the cell in the widget: "cell-3-2". The view gives focus back to a cell by it, reads
+    /// the clicked cell from it, and the context panel's buttons (HTML made at build time) name the cell
+    /// they open by it, in `data-cell`.
+    pub fn dom_id(self) -> String {
+        format!("cell-{}-{}", self.company, self.pressure)
+    }
+
+    /// The cell a [`CellRef::dom_id`] names; None for any other id.
+    pub fn from_dom_id(id: &str) -> Option<CellRef> {
+        let (company, pressure) = id.strip_prefix("cell-")?.split_once('-')?;
+        Some(CellRef { company: company.parse().ok()?, pressure: pressure.parse().ok()? })
+    }
+}
+
 /// The events behind one cell.
 #[derive(Debug, PartialEq)]
 pub struct Cell {

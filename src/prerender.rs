@@ -279,10 +279,9 @@ fn context_panel(o: &mut String, ds: &Dataset) {
                 o.push_str("<p class=\"im-see\">See: ");
                 for (i, at) in cells.into_iter().enumerate() {
                     o.push_str(&format!(
-                        "{}<button type=\"button\" class=\"im-link\" data-cell=\"{}-{}\">{}</button>",
+                        "{}<button type=\"button\" class=\"im-link\" data-cell=\"{}\">{}</button>",
                         if i > 0 { ", " } else { "" },
-                        at.company,
-                        at.pressure,
+                        at.dom_id(),
                         escape(&text::place(ds, at))
                     ));
                 }

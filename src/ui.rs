@@ -43,17 +43,6 @@ pub fn texts_pending(t: Texts) -> yew::Html {
     }
 }
 
-/// The cell a DOM id from [`cell_dom_id`] names; None for any other id.
-pub fn cell_from_dom_id(id: &str) -> Option<crate::matrix::CellRef> {
-    let (company, pressure) = id.strip_prefix("cell-")?.split_once('-')?;
-    Some(crate::matrix::CellRef { company: company.parse().ok()?, pressure: pressure.parse().ok()? })
-}
-
-/// The DOM id of a cell's button, used to give focus back to it.
-pub fn cell_dom_id(at: crate::matrix::CellRef) -> String {
-    format!("cell-{}-{}", at.company, at.pressure)
-}
-
 /// A shared, computed value passed as a prop. Equal when it is the same allocation: the grid and the view
 /// are recomputed only when their inputs change, so comparing pointers is exact, and comparing contents
 /// (what `Rc`'s own `PartialEq` does) would walk every cell on every render of every row.

@@ -230,7 +230,13 @@ fn the_long_texts_are_the_builds_html_fragments_and_a_wrong_file_is_refused() {
     assert_eq!(Piece::Panel(Panel::Embed).index(ds), None, "the embed panel is made in the widget");
     // The context panel's buttons name the cells they open by number, as the table's cells do.
     let context = fragment(ds, Piece::Panel(Panel::Context), Downloads::Linked);
-    assert!(context.contains("data-cell=\"") && context.contains("See: "));
+    let named: Vec<&str> = context.split("data-cell=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+    assert!(!named.is_empty() && context.contains("See: "));
+    let grid = ice_matrix::matrix::Grid::build(ds);
+    for id in named {
+        let at = ice_matrix::matrix::CellRef::from_dom_id(id).unwrap_or_else(|| panic!("{id} names no cell"));
+        assert!(grid.cell(at).is_some(), "{id} is an empty cell");
+    }
     // The downloads: links to the published files, or in the one-file build the same bytes inline.
     let data = fragment(ds, Piece::Panel(Panel::Data), Downloads::Linked);
     assert!(data.contains("href=\"data/dataset.json\"") && data.contains("href=\"data/events.csv\""));
@@ -278,4 +284,15 @@ fn the_matrix_renders_every_row_when_the_data_fits_and_the_first_shown_rows_when
     let pos = |c: u16| g.order.iter().position(|&x| x == c).unwrap();
     assert!(all.rows.windows(2).all(|w| pos(w[0]) < pos(w[1])));
     assert!(g.order.windows(2).all(|w| g.company_events[w[0] as usize] >= g.company_events[w[1] as usize]));
+}
+
+#[test]
+fn cell_dom_ids_read_back_and_other_ids_do_not() {
+    use ice_matrix::matrix::CellRef;
+    let at = CellRef { company: 12, pressure: 3 };
+    assert_eq!(at.dom_id(), "cell-12-3");
+    assert_eq!(CellRef::from_dom_id(&at.dom_id()), Some(at));
+    for id in ["", "cell-", "cell-1", "cell-a-2", "im-detail", "cell-1-2-3", "cell-99999-1"] {
+        assert_eq!(CellRef::from_dom_id(id), None, "{id}");
+    }
 }

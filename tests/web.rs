@@ -4,7 +4,7 @@
 
 use ice_matrix::matrix::{CellRef, Grid};
 use ice_matrix::model::DATASET;
-use ice_matrix::ui::{App, cell_dom_id};
+use ice_matrix::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -36,7 +36,7 @@ fn fragments() -> String {
     let n = DATASET.events.len();
     let mut pieces: Vec<String> = (0..n).map(|i| format!("<p class=\"t-event\">event {i}</p>")).collect();
     pieces.extend((0..n).map(|i| format!("<p class=\"t-row\">row {i}</p>")));
-    pieces.extend(PANELS.iter().map(|p| format!("<h2 class=\"im-panel-title\">{}</h2><button type=\"button\" data-cell=\"0-0\">cell</button>", p.title())));
+    pieces.extend(PANELS.iter().map(|p| format!("<h2 class=\"im-panel-title\">{}</h2><button type=\"button\" data-cell=\"cell-0-0\">cell</button>", p.title())));
     pieces.join(&SEP.to_string())
 }
 
@@ -118,7 +118,7 @@ async fn renders_one_row_per_company_with_events_and_one_column_per_pressure_typ
 async fn clicking_a_cell_shows_its_events_fragments_newest_first() {
     let m = Mounted::new("").await;
     let (at, n) = first_cell();
-    click(&m.html(&format!("#{}", cell_dom_id(at))));
+    click(&m.html(&format!("#{}", at.dom_id())));
     yew::scheduler::flush().await;
     let shown: Vec<String> = m.all(".im-detail .im-events > li").iter().map(|li| li.text_content().unwrap()).collect();
     assert_eq!(shown.len(), n);
@@ -145,7 +145,7 @@ async fn a_story_panel_is_its_fragment_and_its_cell_buttons_open_the_cell() {
 async fn escape_closes_the_panel_and_returns_focus_to_the_cell() {
     let m = Mounted::new("").await;
     let (at, _) = first_cell();
-    let id = cell_dom_id(at);
+    let id = at.dom_id();
     click(&m.html(&format!("#{id}")));
     yew::scheduler::flush().await;
     assert!(m.one("#im-detail").is_some());
@@ -187,14 +187,4 @@ async fn toggling_an_outcome_in_the_legend_hides_its_cells_and_updates_the_link(
     // The address follows in a task of its own, after the frame that answers the click.
     next_task().await;
     assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#hide=no-change");
-}
-
-#[wasm_bindgen_test]
-fn cell_dom_ids_read_back_and_other_ids_do_not() {
-    use ice_matrix::ui::cell_from_dom_id;
-    let at = CellRef { company: 12, pressure: 3 };
-    assert_eq!(cell_from_dom_id(&cell_dom_id(at)), Some(at));
-    for id in ["", "cell-", "cell-1", "cell-a-2", "im-detail", "cell-1-2-3", "cell-99999-1"] {
-        assert_eq!(cell_from_dom_id(id), None, "{id}");
-    }
 }

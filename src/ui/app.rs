@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Shared, Texts, cell_dom_id, detail::detail, figures::figures, filters::filters, legend::legend, list::list, story::story, table::Table};
+use super::{Shared, Texts, detail::detail, figures::figures, filters::filters, legend::legend, list::list, story::story, table::Table};
 use crate::browser;
 use crate::embed::{self, Options, Theme};
 use crate::matrix::{Grid, ROW_LIMIT, View};
@@ -119,7 +119,7 @@ pub fn App() -> Html {
         Callback::from(move |_: ()| {
             if let Some(at) = state.open {
                 dispatch.dispatch(Action::Close);
-                browser::focus(&cell_dom_id(at));
+                browser::focus(&at.dom_id());
             }
         })
     };

@@ -6,9 +6,10 @@
 use yew::prelude::*;
 
 use super::app::Dispatch;
-use super::{Texts, cell_from_dom_id, fragment, texts_pending};
+use super::{Texts, fragment, texts_pending};
 use super::embedding::EmbedPanel;
 use crate::embed::Options;
+use crate::matrix::CellRef;
 use crate::state::{Action, Panel, ViewState};
 use crate::texts::Piece;
 
@@ -21,7 +22,7 @@ pub fn story(panel: Option<Panel>, state: ViewState, options: &Options, texts: T
         Callback::from(move |e: MouseEvent| {
             let target = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
             let cell = target.and_then(|t| t.closest("[data-cell]").ok().flatten()).and_then(|b| b.get_attribute("data-cell"));
-            if let Some(at) = cell.and_then(|c| cell_from_dom_id(&format!("cell-{c}"))) {
+            if let Some(at) = cell.and_then(|c| CellRef::from_dom_id(&c)) {
                 dispatch.dispatch(Action::Open(at));
             }
         })

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::Shared;
 
-use super::{app::Dispatch, cell_dom_id, cell_from_dom_id};
+use super::app::Dispatch;
 use crate::browser;
 use crate::matrix::{Cell, CellRef, Filter, Grid, GridKey, View};
 use crate::model::DATASET;
@@ -48,7 +48,7 @@ pub fn Table(props: &TableProps) -> Html {
             let (r, c) = key.step(*active, rows.len(), cols);
             active.set((r, c));
             if let Some(&company) = rows.get(r) {
-                browser::focus(&cell_dom_id(CellRef { company, pressure: c as u8 }));
+                browser::focus(&CellRef { company, pressure: c as u8 }.dom_id());
             }
         })
     };
@@ -56,7 +56,7 @@ pub fn Table(props: &TableProps) -> Html {
     let onfocusin = {
         let (active, rows) = (active.clone(), rows.clone());
         Callback::from(move |e: FocusEvent| {
-            if let Some(at) = cell_from_dom_id(&e.target_unchecked_into::<web_sys::Element>().id())
+            if let Some(at) = CellRef::from_dom_id(&e.target_unchecked_into::<web_sys::Element>().id())
                 && let Some(r) = rows.iter().position(|&x| x == at.company)
             {
                 active.set((r, at.pressure as usize));
@@ -68,7 +68,7 @@ pub fn Table(props: &TableProps) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |e: MouseEvent| {
             let button = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("button.im-cell").ok().flatten());
-            if let Some(at) = button.and_then(|b| cell_from_dom_id(&b.id())) {
+            if let Some(at) = button.and_then(|b| CellRef::from_dom_id(&b.id())) {
                 d.dispatch(Action::Open(at));
             }
         })
@@ -155,7 +155,7 @@ fn cell(props: &RowProps, pressure: u8) -> Html {
         Some(c) => html! { <td role="gridcell">{ cell_button(props, at, c, tabindex) }</td> },
         None => html! {
             // The dot is drawn by the stylesheet (.im-empty::before): one node per empty cell, not three.
-            <td role="gridcell" class="im-empty" id={cell_dom_id(at)} {tabindex} aria-label={format!("{}: no events", text::place(ds, at))}></td>
+            <td role="gridcell" class="im-empty" id={at.dom_id()} {tabindex} aria-label={format!("{}: no events", text::place(ds, at))}></td>
         },
     }
 }
@@ -185,10 +185,10 @@ fn cell_button(props: &RowProps, at: CellRef, c: &Cell, tabindex: &'static str) 
     // Literal classes only (a computed class would cost the wasm Yew's class-list code): the colour comes
     // from `data-o`, the open state from `aria-expanded`.
     if hidden {
-        html! { <button type="button" id={cell_dom_id(at)} class="im-off" {tabindex} aria-label={name} aria-disabled="true">{ spans }</button> }
+        html! { <button type="button" id={at.dom_id()} class="im-off" {tabindex} aria-label={name} aria-disabled="true">{ spans }</button> }
     } else {
         html! {
-            <button type="button" id={cell_dom_id(at)} class="im-cell" data-o={o.id} {tabindex} aria-label={name}
+            <button type="button" id={at.dom_id()} class="im-cell" data-o={o.id} {tabindex} aria-label={name}
                 aria-expanded={selected.to_string()}>{ spans }</button>
         }
     }
