@@ -77,9 +77,9 @@ mod native {
         let wasm_name = find(&|n| n.ends_with("_bg.wasm"), "wasm")?;
         let css_names: Vec<String> = names.iter().filter(|n| n.ends_with(".css")).cloned().collect();
 
-        // The JS glue and the stylesheets, minified: Trunk's minifiers fail on them, terser and csso do not
-        // (scripts/setup installs both). Without them the build goes on with the files as they are, and
-        // says so. `offline.html` inlines the glue as it was (its script calls the glue's `__wbg_init`, a
+        // The JS glue and the stylesheets, minified by terser and csso (Trunk's minifier is all or nothing;
+        // see Trunk.toml), which scripts/setup installs. Without them the build goes on with the files as
+        // they are, and says so. `offline.html` inlines the glue as it was (its script calls the glue's `__wbg_init`, a
         // name terser would mangle).
         let glue = read(&glue_name)?;
         let mut index = read("index.html")?;
