@@ -49,7 +49,7 @@ impl Panel {
 
     /// Whether the panel is one of the build's HTML fragments, which load on first use (see `texts.rs`).
     pub fn needs_texts(self) -> bool {
-        self != Panel::Embed
+        crate::texts::PANELS.contains(&self)
     }
 }
 

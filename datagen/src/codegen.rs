@@ -12,10 +12,6 @@ use std::fmt::Write;
 use crate::date::Date;
 use crate::validate::{Compiled, Problem};
 
-/// Separates the widget's HTML fragments in its text file (see `src/texts.rs`). The data may not contain
-/// it (nor any other control character but newline and tab), which [`generate`] checks.
-pub const SEP: char = '\u{1f}';
-
 /// Marks what only native code (the build's pages, files and tests) compiles: the long texts. The wasm
 /// gets the skeleton that the matrix needs; it reads the rest as HTML fragments made by the build.
 const N: &str = "#[cfg(not(target_arch = \"wasm32\"))] ";
@@ -26,8 +22,8 @@ pub struct Generated {
     pub rust: String,
 }
 
-/// Compiles a validated dataset to Rust source. Fails only on control characters, naming the record
-/// and field.
+/// Compiles a validated dataset to Rust source. Fails only on control characters (the widget's texts file
+/// separates its fragments with U+001F, see `src/texts.rs`), naming the record and field.
 pub fn generate(c: &Compiled) -> Result<Generated, Vec<Problem>> {
     let mut problems = Vec::new();
     let rust = rust(c, &mut |record: &str, field: &str, s: &str| {
