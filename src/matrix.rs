@@ -134,6 +134,46 @@ impl Filter {
 /// The real data is below it; the figures, the list and `sources.html` always cover every row.
 pub const ROW_LIMIT: usize = 60;
 
+/// Rows drawn in the frame that answers a change to the rows listed (a sector, tech-only, all rows): what a
+/// 900 px screen shows of the table below the sector menu (rows are about 62 px tall). Laying out a row costs
+/// about a millisecond on a slow machine, so drawing a whole table (up to `ROW_LIMIT` rows) at once would keep
+/// the reader's input waiting for several frames.
+pub const FIRST_ROWS: usize = 10;
+/// Rows drawn in each task after the first frame, until the table is whole.
+pub const ROW_CHUNK: usize = 10;
+
+/// How many listed rows the matrix draws, for the rows listed identified by `key`: all of them on the first
+/// render (the wasm's first view replaces the static one at once); after `key` changes, [`FIRST_ROWS`] in the
+/// frame that answers the input, then [`ROW_CHUNK`] more per task ([`Reveal::next`]) until the table is whole.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reveal<K> {
+    key: K,
+    drawn: usize,
+}
+
+impl<K: Copy + PartialEq> Reveal<K> {
+    pub fn new(key: K) -> Self {
+        Reveal { key, drawn: usize::MAX }
+    }
+
+    /// Rows to draw now for the rows listed identified by `key`.
+    pub fn drawn(&self, key: K) -> usize {
+        if self.key == key { self.drawn } else { FIRST_ROWS }
+    }
+
+    /// The next step while fewer than `whole` rows are drawn (see [`View::drawable`]), or `None` when the
+    /// table is whole. A new key whose table is already whole takes one step that only records the key, so
+    /// that coming back to the first render's key starts from a screenful again.
+    pub fn next(&self, key: K, whole: usize) -> Option<Reveal<K>> {
+        let drawn = self.drawn(key);
+        if drawn < whole {
+            Some(Reveal { key, drawn: drawn.saturating_add(ROW_CHUNK) })
+        } else {
+            (self.key != key).then_some(Reveal { key, drawn })
+        }
+    }
+}
+
 /// The matrix as shown under a filter, with the figures that describe it.
 #[derive(Debug, PartialEq)]
 pub struct View {
@@ -200,23 +240,29 @@ impl View {
         View { rows, shown: shown_rows, listed, listed_count, events, strongest, cells_per_outcome }
     }
 
-    /// The rows the matrix renders, in order, each with whether it is drawn: the first `limit` listed
-    /// rows. When every company fits within `limit`, the others are rendered too (hidden), so that
-    /// filtering only sets attributes and never rebuilds rows.
-    pub fn rendered(&self, grid: &Grid, limit: usize) -> Vec<(u16, bool)> {
+    /// The rows the matrix renders, in order, each with whether it is drawn: the first `drawn` listed rows,
+    /// at most `limit`. When every company fits within `limit`, the others are rendered too (hidden), so that
+    /// filtering only sets attributes and never rebuilds rows; when not, only the drawn rows are rendered.
+    pub fn rendered(&self, grid: &Grid, limit: usize, drawn: usize) -> Vec<(u16, bool)> {
         let keep_hidden = grid.order.len() <= limit;
+        let drawn = drawn.min(limit);
         let mut shown = 0;
         let mut out = Vec::with_capacity(grid.order.len().min(limit));
         for &c in &grid.order {
             let on = self.listed[c as usize];
-            if on && shown < limit {
+            if on && shown < drawn {
                 shown += 1;
                 out.push((c, true));
-            } else if !on && keep_hidden {
+            } else if keep_hidden {
                 out.push((c, false));
             }
         }
         out
+    }
+
+    /// How many rows the matrix draws once it has drawn them all: the listed ones, at most `limit`.
+    pub fn drawable(&self, limit: usize) -> usize {
+        self.listed_count.min(limit)
     }
 
     /// Whether a cell is on screen: its row is shown and its outcome is not filtered out.

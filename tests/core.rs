@@ -262,11 +262,11 @@ fn the_matrix_renders_every_row_when_the_data_fits_and_the_first_shown_rows_when
     let all = View::build(&DATASET, &g, &Filter::default());
     // The real data fits: every company is rendered, in the grid's order, and a filter only hides rows.
     assert!(DATASET.companies.len() <= ROW_LIMIT);
-    let rows = all.rendered(&g, ROW_LIMIT);
+    let rows = all.rendered(&g, ROW_LIMIT, usize::MAX);
     assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), g.order);
     let sector = Filter { sector: Some(DATASET.companies[g.order[0] as usize].sector), ..Filter::default() };
     let narrowed = View::build(&DATASET, &g, &sector);
-    let rows = narrowed.rendered(&g, ROW_LIMIT);
+    let rows = narrowed.rendered(&g, ROW_LIMIT, usize::MAX);
     assert_eq!(rows.len(), DATASET.companies.len(), "filtered-out rows stay, hidden");
     assert_eq!(rows.iter().filter(|r| r.1).map(|r| r.0).collect::<Vec<_>>(), narrowed.rows);
     // The outcome filter blanks cells but keeps every row, so the matrix keeps its shape; the figures
@@ -274,16 +274,55 @@ fn the_matrix_renders_every_row_when_the_data_fits_and_the_first_shown_rows_when
     let only_strongest = Filter { hidden_outcomes: !1, ..Filter::default() };
     let strongest = View::build(&DATASET, &g, &only_strongest);
     assert_eq!(strongest.listed_count, all.rows.len());
-    assert!(strongest.rendered(&g, ROW_LIMIT).iter().all(|r| r.1));
+    assert!(strongest.rendered(&g, ROW_LIMIT, usize::MAX).iter().all(|r| r.1));
     assert!(!strongest.rows.is_empty() && strongest.rows.len() < all.rows.len());
     // A limit below the number of companies: only the first shown rows, none hidden.
-    let rows = narrowed.rendered(&g, 3);
+    let rows = narrowed.rendered(&g, 3, usize::MAX);
     assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), narrowed.rows[..3.min(narrowed.rows.len())]);
     assert!(rows.iter().all(|r| r.1));
     // View rows follow the grid's fixed order (most events first, then name).
     let pos = |c: u16| g.order.iter().position(|&x| x == c).unwrap();
     assert!(all.rows.windows(2).all(|w| pos(w[0]) < pos(w[1])));
     assert!(g.order.windows(2).all(|w| g.company_events[w[0] as usize] >= g.company_events[w[1] as usize]));
+}
+
+#[test]
+fn a_change_to_the_rows_listed_draws_a_screenful_first_and_the_rest_in_chunks() {
+    use ice_matrix::matrix::{FIRST_ROWS, ROW_CHUNK, ROW_LIMIT, Reveal};
+    let g = Grid::build(&DATASET);
+    let all = View::build(&DATASET, &g, &Filter::default());
+    let whole = all.drawable(ROW_LIMIT);
+    assert!(whole > FIRST_ROWS + ROW_CHUNK, "the real data needs more than two steps: {whole} rows");
+    // The first render draws everything at once.
+    let start = Reveal::new(1u8);
+    assert_eq!(start.drawn(1), usize::MAX);
+    assert_eq!(start.next(1, whole), None);
+    // Another key (the sector changed): a screenful, then chunks until the table is whole, then nothing.
+    let mut r = start;
+    let mut steps = vec![r.drawn(2)];
+    while let Some(n) = r.next(2, whole) {
+        r = n;
+        steps.push(r.drawn(2));
+    }
+    assert_eq!(steps[0], FIRST_ROWS);
+    assert!(steps.windows(2).all(|w| w[1] == w[0] + ROW_CHUNK));
+    assert!(*steps.last().unwrap() >= whole && steps[steps.len() - 2] < whole);
+    // A key whose table fits in one screen takes one step, which records the key; then none. Coming back
+    // to the first key starts from a screenful, not from the first render's whole table.
+    let small = r.next(3, FIRST_ROWS).expect("the key is recorded");
+    assert_eq!(small.drawn(3), FIRST_ROWS);
+    assert_eq!(small.next(3, FIRST_ROWS), None);
+    assert_eq!(small.drawn(1), FIRST_ROWS);
+    // While drawing, the rows beyond are rendered hidden when every company fits (so nothing is rebuilt),
+    // and the drawn ones are the first listed, in order.
+    let part = all.rendered(&g, ROW_LIMIT, FIRST_ROWS);
+    assert_eq!(part.len(), g.order.len());
+    assert_eq!(part.iter().filter(|r| r.1).map(|r| r.0).collect::<Vec<_>>(), all.rows[..FIRST_ROWS]);
+    // When they do not fit, only the drawn rows are rendered at all.
+    let part = all.rendered(&g, 20, FIRST_ROWS);
+    assert_eq!(part.len(), FIRST_ROWS);
+    assert!(part.iter().all(|r| r.1));
+    assert_eq!(all.drawable(20), 20);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use super::Shared;
 
 use super::app::Dispatch;
 use crate::browser;
-use crate::matrix::{Cell, CellRef, Filter, Grid, GridKey, View};
+use crate::matrix::{Cell, CellRef, Filter, Grid, GridKey, Reveal, View};
 use crate::model::DATASET;
 use crate::state::Action;
 use crate::text;
@@ -31,9 +31,22 @@ pub struct TableProps {
 pub fn Table(props: &TableProps) -> Html {
     let ds = &DATASET;
     let cols = ds.pressure_types.len();
-    let rendered = props.view.rendered(&props.grid, props.limit);
+    // A change to the rows listed draws a screenful in the frame that answers the input and the rest in
+    // tasks after it (`Reveal`); the table is `aria-busy` meanwhile.
+    let key = (props.filter.sector, props.filter.tech_only, props.limit);
+    let reveal = use_state(|| Reveal::new(key));
+    let whole = props.view.drawable(props.limit);
+    let drawn = reveal.drawn(key);
+    use_effect_with((key, drawn), {
+        let (next, set) = (reveal.next(key, whole), reveal.setter());
+        move |_| {
+            let task = next.map(|n| gloo::timers::callback::Timeout::new(0, move || set.set(n)));
+            move || drop(task)
+        }
+    });
+    let rendered = props.view.rendered(&props.grid, props.limit, drawn);
     let rows: Vec<u16> = rendered.iter().filter(|r| r.1).map(|r| r.0).collect();
-    let more = props.view.listed_count - rows.len();
+    let more = props.view.listed_count - whole;
     // The one cell in the tab order, as (row, column) in the rows shown.
     let active = use_state(|| (0usize, 0usize));
     let at_rc = |(r, c): (usize, usize)| rows.get(r).map(|&company| CellRef { company, pressure: c as u8 });
@@ -76,7 +89,7 @@ pub fn Table(props: &TableProps) -> Html {
 
     html! {
         <div class="im-scroll">
-            <table class="im-matrix" role="grid" {onkeydown} {onfocusin} {onclick}>
+            <table class="im-matrix" role="grid" aria-busy={(drawn < whole).to_string()} {onkeydown} {onfocusin} {onclick}>
                 <caption>{ text::CAPTION }</caption>
                 <thead>
                     <tr>
@@ -104,7 +117,7 @@ pub fn Table(props: &TableProps) -> Html {
                         onclick={let d = props.dispatch.clone(); move |_: MouseEvent| d.dispatch(Action::ShowAllRows)}>
                         { format!("Show {more} more {}", if more == 1 { "company" } else { "companies" }) }
                     </button>
-                    { format!(" The first {} are shown, most events first.", rows.len()) }
+                    { format!(" The first {whole} are shown, most events first.") }
                 </p>
             }
         </div>

@@ -114,7 +114,16 @@ test('the sector filter and the tech-only switch narrow the rows and the link fo
   await page.locator('.im-reset').click();
   await page.locator('.im-check input').check();
   const tech = new Set(s.data.events.map((e) => e.company).filter((c) => s.data.companies.find((x) => x.id === c).tech));
+  // More rows than a screenful are drawn over a few tasks; the table says it is busy until they are all there.
+  await page.waitForSelector('table.im-matrix[aria-busy="false"]');
   assert.equal(await page.locator('tbody tr:not([hidden])').count(), tech.size);
+  // Back to every company: all rows again, in the same order as on load.
+  const order = await page.$$eval('tbody tr th', (ths) => ths.map((t) => t.firstChild.textContent));
+  await page.locator('.im-check input').uncheck();
+  await page.waitForSelector('table.im-matrix[aria-busy="false"]');
+  const all = new Set(s.data.events.map((e) => e.company)).size;
+  assert.equal(await page.locator('tbody tr:not([hidden])').count(), all);
+  assert.deepEqual(await page.$$eval('tbody tr th', (ths) => ths.map((t) => t.firstChild.textContent)), order);
   await page.close();
 });
 
