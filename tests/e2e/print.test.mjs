@@ -16,6 +16,8 @@ test('the matrix prints on one page; an open cell adds its events with their add
   await page.waitForSelector('#im-detail');
   await textsShown(page);
   assert.ok(pages(await page.pdf({ format: 'A4', printBackground: true })) >= 2);
+  // On screen, events far below are not laid out until scrolled to (content-visibility); on paper every one is.
+  assert.ok(await page.locator('.im-event').evaluateAll((es) => es.every((e) => getComputedStyle(e).contentVisibility === 'visible')));
   const after = await page.locator('.im-sources a').first().evaluate((a) => getComputedStyle(a, '::after').content);
   assert.match(after, /https?:\/\//, 'the link address is printed');
   await page.close();
