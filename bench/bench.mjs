@@ -192,8 +192,19 @@ const PROBE = () => {
   const end = (ev) => {
     if (!open || ev.type !== open.end) return;
     document.documentElement.getBoundingClientRect();
-    open.run.work = performance.now() - open.run.t0;
+    const run = open.run;
+    run.work = performance.now() - run.t0;
     open = null;
+    // A table that draws its rows over several tasks is aria-busy until the last: "whole" is when it is done.
+    const busy = () => document.querySelector('[aria-busy="true"]');
+    if (!busy()) { run.whole = run.work; return; }
+    const watch = new MutationObserver(() => {
+      if (busy()) return;
+      watch.disconnect();
+      document.documentElement.getBoundingClientRect();
+      run.whole = performance.now() - run.t0;
+    });
+    watch.observe(document.body, { attributes: true, attributeFilter: ['aria-busy'], subtree: true });
   };
   for (const t of ['click', 'keydown']) addEventListener(t, start, true);
   for (const t of ['click', 'keydown', 'change']) addEventListener(t, end, false);
@@ -205,10 +216,10 @@ async function measure(page, type, act, check) {
   const before = await page.evaluate(() => window.__lat.count());
   await page.evaluate(([a, b]) => window.__lat.arm(a, b), [startType, endType ?? startType]);
   await act();
-  await page.waitForFunction((n) => window.__lat.count() > n && window.__lat.last().frame != null && window.__lat.last().work != null, before, { timeout: 120_000 });
+  await page.waitForFunction((n) => window.__lat.count() > n && window.__lat.last().frame != null && window.__lat.last().whole != null, before, { timeout: 120_000 });
   const run = await page.evaluate(() => window.__lat.last());
   if (check && !(await page.evaluate(check))) throw new Error(`${type}: the input had no effect`);
-  // Let any effects and idle work settle before the next input.
+  // Let any effects and idle work settle before the next input (the table is whole: see "whole" above).
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 30)))));
   return run;
 }
@@ -418,20 +429,21 @@ async function main() {
   budget('first interactive vs static first paint, 1x', `${ratio(L['1x'].fi, L['1x'].sfcp)} × (${ms(L['1x'].fi)})`, '≤ 2 ×', L['1x'].fi <= 2 * L['1x'].sfcp);
 
   // Interactions table.
-  say('**Interaction latency** (from the input event; "work" = handler + render + style/layout, "next frame" = until the frame after it is produced, includes waiting for the 60 Hz frame clock)');
+  say('**Interaction latency** (from the input event; "work" = handler + render + style/layout, "next frame" = until the frame after it is produced, includes waiting for the 60 Hz frame clock; "table whole" = until a table that draws a screenful first and the rest in later tasks has drawn its last row, or "= work" when every run drew it at once)');
   say();
-  say('| data | interaction | work, median | work, worst | next frame, median | next frame, worst | Event Timing worst | budget |');
-  say('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  say('| data | interaction | work, median | work, worst | next frame, median | next frame, worst | table whole, median / worst | Event Timing worst | budget |');
+  say('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   const I = {};
   for (const [s] of scales) {
     const limit = s === '100x' ? 50 : 16;
     I[s] = {};
     for (const [name, { runs, eventTiming }] of Object.entries(inter[s])) {
-      const work = runs.map((x) => x.work), frame = runs.map((x) => x.frame);
+      const work = runs.map((x) => x.work), frame = runs.map((x) => x.frame), whole = runs.map((x) => x.whole);
+      const drawn = runs.some((x) => x.whole > x.work) ? `${ms(median(whole))} / ${ms(Math.max(...whole))}` : '= work';
       const m = { med: median(work), worst: Math.max(...work) };
       I[s][name] = m;
       const ok = m.worst <= limit;
-      say(`| ${s} | ${name} | ${ms(m.med)} | ${ms(m.worst)} | ${ms(median(frame))} | ${ms(Math.max(...frame))} | ${eventTiming == null ? '< 16 ms' : ms(eventTiming)} | ${pf(ok)} ≤ ${limit} ms |`);
+      say(`| ${s} | ${name} | ${ms(m.med)} | ${ms(m.worst)} | ${ms(median(frame))} | ${ms(Math.max(...frame))} | ${drawn} | ${eventTiming == null ? '< 16 ms' : ms(eventTiming)} | ${pf(ok)} ≤ ${limit} ms |`);
       budget(`${name}, ${s}, worst of ${runs.length}`, ms(m.worst), `≤ ${limit} ms`, ok);
     }
   }

@@ -216,13 +216,39 @@ fn row(out: &mut String, fields: &[&str]) {
 }
 
 /// The outcome palette as CSS classes (`.o-<id>` sets `--fill` and `--ink`), so that the page needs no
-/// inline styles and the colours stay data.
+/// inline styles and the colours stay data. It also holds each outcome's glyph and short label
+/// (`--glyph`, `--short`), which a matrix cell draws before and after its count (`style.css`): a cell is
+/// then one element and one text node, which keeps rendering and updating the matrix cheap.
 pub fn palette_css(ds: &Dataset) -> String {
     let mut out = String::from("/* Generated from data/dataset.toml. Do not edit. */\n");
     for o in ds.outcomes {
         // `data-o` is what the widget's own elements carry (a dynamic class would cost the wasm Yew's
-        // class-list code); the class is for the static markup and the fragments.
-        out.push_str(&format!(".o-{0},[data-o={0}]{{--fill:{1};--ink:{2}}}\n", o.id, o.color, o.ink));
+        // class-list code); the class is for the fragments.
+        out.push_str(&format!(
+            ".o-{0},[data-o={0}]{{--fill:{1};--ink:{2};--glyph:{3};--short:{4}}}\n",
+            o.id,
+            o.color,
+            o.ink,
+            css_string(o.glyph),
+            css_string(o.short)
+        ));
     }
+    out
+}
+
+/// A CSS string literal: quoted, with quotes, backslashes and line breaks escaped.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for ch in s.chars() {
+        match ch {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\n' | '\r' => out.push_str("\\a "),
+            _ => out.push(ch),
+        }
+    }
+    out.push('"');
     out
 }

@@ -74,14 +74,12 @@ pub fn first_view(ds: &Dataset) -> String {
             match grid.cell(at) {
                 Some(cell) => {
                     let x = &ds.outcomes[cell.outcome as usize];
+                    // The glyph and the short label are drawn by the palette CSS from `data-o`, as in the widget.
                     o.push_str(&format!(
-                        "<td><a class=\"im-cell o-{}\" href=\"sources.html#{}\" aria-label=\"{}\"><span class=\"im-glyph\" aria-hidden=\"true\">{}</span>\
-                         <span class=\"im-label\">{}</span> <span class=\"im-count\">{}</span></a></td>",
+                        "<td><a class=\"im-cell\" data-o=\"{}\" href=\"sources.html#{}\" aria-label=\"{}\">{}</a></td>",
                         x.id,
                         cell_anchor(ds, at),
                         escape(&text::cell_name(ds, at, cell.outcome, cell.events.len(), cell.latest)),
-                        escape(x.glyph),
-                        escape(x.short),
                         cell.events.len()
                     ));
                 }

@@ -86,3 +86,18 @@ fn json_escapes_survive_a_round_trip() {
     let titles: Vec<&str> = j["sources"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
     assert!(titles.iter().zip(DATASET.sources).all(|(a, b)| *a == b.title));
 }
+
+#[test]
+fn the_palette_carries_each_outcomes_colours_glyph_and_label_as_css() {
+    use ice_matrix::export::{css_string, palette_css};
+    let css = palette_css(&DATASET);
+    for o in DATASET.outcomes {
+        let rule = css.lines().find(|l| l.starts_with(&format!(".o-{},[data-o={}]{{", o.id, o.id))).expect(o.id);
+        assert!(rule.contains(&format!("--fill:{};", o.color)) && rule.contains(&format!("--ink:{};", o.ink)), "{rule}");
+        assert!(rule.contains(&format!("--glyph:{};", css_string(o.glyph))) && rule.ends_with(&format!("--short:{}}}", css_string(o.short))), "{rule}");
+    }
+    // A label may hold anything: quotes, backslashes and line breaks cannot end the string or the rule.
+    assert_eq!(css_string("Ties \"cut\""), r#""Ties \"cut\"""#);
+    assert_eq!(css_string(r"a\b"), r#""a\\b""#);
+    assert_eq!(css_string("two\nlines"), r#""two\a lines""#);
+}

@@ -187,22 +187,19 @@ fn cell_button(props: &RowProps, at: CellRef, c: &Cell, tabindex: &'static str) 
     } else {
         text::cell_name(ds, at, c.outcome, c.events.len(), c.latest)
     };
-    let spans = html! {
-        <>
-            <span class="im-glyph" aria-hidden="true">{ o.glyph }</span>
-            // The space keeps "No change 7" two words for assistive technology; grid layout ignores it.
-            <span class="im-label">{ o.short }</span>{ " " }
-            <span class="im-count">{ c.events.len() }</span>
-        </>
-    };
+    // One element and its count: the glyph and the short label are drawn by the palette CSS from `data-o`
+    // (`::before` and `::after`), so a cell is two nodes instead of eight, which its row creates and compares
+    // on every update. A blanked cell keeps
+    // `data-o` and its count, unseen, so it keeps its box.
     // Literal classes only (a computed class would cost the wasm Yew's class-list code): the colour comes
     // from `data-o`, the open state from `aria-expanded`.
+    let n = c.events.len();
     if hidden {
-        html! { <button type="button" id={at.dom_id()} class="im-off" {tabindex} aria-label={name} aria-disabled="true">{ spans }</button> }
+        html! { <button type="button" id={at.dom_id()} class="im-off" data-o={o.id} {tabindex} aria-label={name} aria-disabled="true">{ n }</button> }
     } else {
         html! {
             <button type="button" id={at.dom_id()} class="im-cell" data-o={o.id} {tabindex} aria-label={name}
-                aria-expanded={selected.to_string()}>{ spans }</button>
+                aria-expanded={selected.to_string()}>{ n }</button>
         }
     }
 }

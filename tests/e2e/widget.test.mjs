@@ -34,6 +34,32 @@ test('the matrix shows every company with events, every pressure type and the fi
   await page.close();
 });
 
+test('every cell shows its outcome glyph, short label and event count, with JavaScript and without', async () => {
+  // The glyph and the label are drawn by the palette CSS from the cell's data-o: check what is drawn.
+  const drawn = (page, sel) => page.locator(sel).evaluateAll((cs) => cs.map((c) => ({
+    o: c.dataset.o, before: getComputedStyle(c, '::before').content, after: getComputedStyle(c, '::after').content,
+    text: c.textContent, name: c.getAttribute('aria-label'),
+  })));
+  const check = (cells) => {
+    assert.equal(cells.length, expectedCells().size);
+    for (const c of cells) {
+      const o = s.data.outcomes.find((x) => x.id === c.o);
+      assert.ok(o, `cell ${c.name}: outcome ${c.o}`);
+      assert.equal(c.before, JSON.stringify(o.glyph), c.name);
+      assert.equal(c.after, JSON.stringify(o.short), c.name);
+      assert.match(c.name, new RegExp(`: ${o.short}, ${c.text} events?,`), c.name);
+    }
+  };
+  const { page } = await open(s.browser, s.url);
+  check(await drawn(page, 'button.im-cell'));
+  await page.close();
+  const ctx = await s.browser.newContext({ javaScriptEnabled: false });
+  const still = await ctx.newPage();
+  await still.goto(s.url);
+  check(await drawn(still, '#ice-matrix a.im-cell'));
+  await ctx.close();
+});
+
 test('every non-empty cell opens its dated events with well-formed source links', async () => {
   const { page, errors } = await open(s.browser, s.url);
   const cells = expectedCells();
