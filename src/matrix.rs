@@ -134,17 +134,18 @@ impl Filter {
 /// The real data is below it; the figures, the list and `sources.html` always cover every row.
 pub const ROW_LIMIT: usize = 60;
 
-/// Rows drawn in the frame that answers a change to the rows listed (a sector, tech-only, all rows): what a
-/// 900 px screen shows of the table below the sector menu (rows are about 62 px tall). Laying out a row costs
-/// about a millisecond on a slow machine, so drawing a whole table (up to `ROW_LIMIT` rows) at once would keep
-/// the reader's input waiting for several frames.
+/// Rows drawn in the frame that answers a change to the table (a sector, tech-only, all rows, an outcome
+/// shown or hidden): what a 900 px screen shows of the table below the filters (rows are about 62 px tall).
+/// Laying out a row, or blanking its cells, costs about a millisecond on a slow machine, so changing a whole
+/// table (up to `ROW_LIMIT` rows) at once would keep the reader's input waiting for several frames.
 pub const FIRST_ROWS: usize = 10;
 /// Rows drawn in each task after the first frame, until the table is whole.
 pub const ROW_CHUNK: usize = 10;
 
-/// How many listed rows the matrix draws, for the rows listed identified by `key`: all of them on the first
-/// render (the wasm's first view replaces the static one at once); after `key` changes, [`FIRST_ROWS`] in the
-/// frame that answers the input, then [`ROW_CHUNK`] more per task ([`Reveal::next`]) until the table is whole.
+/// How many rows show the table's current state `key`: all of them on the first render (the wasm's first view
+/// replaces the static one at once); after `key` changes, [`FIRST_ROWS`] in the frame that answers the input,
+/// then [`ROW_CHUNK`] more per task ([`Reveal::next`]) until all do. The table uses one for the rows listed
+/// (the sector filters and the limit) and one for the outcomes hidden.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Reveal<K> {
     key: K,
@@ -156,21 +157,23 @@ impl<K: Copy + PartialEq> Reveal<K> {
         Reveal { key, drawn: usize::MAX }
     }
 
-    /// Rows to draw now for the rows listed identified by `key`.
+    /// How many rows show `key` now; `usize::MAX` once all do.
     pub fn drawn(&self, key: K) -> usize {
         if self.key == key { self.drawn } else { FIRST_ROWS }
     }
 
-    /// The next step while fewer than `whole` rows are drawn (see [`View::drawable`]), or `None` when the
-    /// table is whole. A new key whose table is already whole takes one step that only records the key, so
-    /// that coming back to the first render's key starts from a screenful again.
+    /// The next step while fewer than `whole` rows show `key`, or `None` when all do. The step that reaches
+    /// `whole` makes it `usize::MAX`, so that rows added later show `key` too. A new key whose rows all show it
+    /// at once takes one step that only records it, so that coming back to the previous key starts from a
+    /// screenful again.
     pub fn next(&self, key: K, whole: usize) -> Option<Reveal<K>> {
         let drawn = self.drawn(key);
-        if drawn < whole {
-            Some(Reveal { key, drawn: drawn.saturating_add(ROW_CHUNK) })
-        } else {
-            (self.key != key).then_some(Reveal { key, drawn })
+        if drawn == usize::MAX {
+            return None;
         }
+        let next = drawn.saturating_add(ROW_CHUNK);
+        let drawn = if drawn < whole && next < whole { next } else { usize::MAX };
+        (drawn != self.drawn || self.key != key).then_some(Reveal { key, drawn })
     }
 }
 

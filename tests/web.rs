@@ -2,7 +2,7 @@
 //! into a fresh element, acts as a reader would and checks what the reader would see.
 #![cfg(target_arch = "wasm32")]
 
-use ice_matrix::matrix::{CellRef, Grid};
+use ice_matrix::matrix::{CellRef, FIRST_ROWS, Grid};
 use ice_matrix::model::DATASET;
 use ice_matrix::ui::App;
 use wasm_bindgen::JsCast;
@@ -184,8 +184,25 @@ async fn toggling_an_outcome_in_the_legend_hides_its_cells_and_updates_the_link(
     let before = m.all("button.im-cell").len();
     let hidden = m.all("button.im-cell[data-o=no-change]").len();
     assert!(hidden > 0);
+    let table = m.one("table.im-matrix").unwrap();
+    let busy = || table.get_attribute("aria-busy").unwrap();
+    assert_eq!(busy(), "false");
     m.all(".im-key")[no_change].dyn_ref::<HtmlElement>().unwrap().click();
     yew::scheduler::flush().await;
+    // The render that answers the click blanks the cells of the first rows; the table is busy until the
+    // rows after them, in tasks of their own, are done.
+    let first: Vec<Element> = m.all("tbody tr:not([hidden])").into_iter().take(FIRST_ROWS).collect();
+    assert!(first.iter().all(|r| r.query_selector("button.im-cell[data-o=no-change]").unwrap().is_none()));
+    let later = m.all("tbody tr:not([hidden])").iter().skip(FIRST_ROWS).any(|r| r.query_selector("[data-o=no-change]").unwrap().is_some());
+    assert_eq!(busy(), later.to_string(), "busy while rows after the first {FIRST_ROWS} are to change");
+    for _ in 0..20 {
+        if busy() == "false" {
+            break;
+        }
+        next_task().await;
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(busy(), "false");
     assert_eq!(m.all("button.im-cell").len(), before - hidden);
     // The address follows in a task of its own, after the frame that answers the click.
     next_task().await;

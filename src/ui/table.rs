@@ -32,20 +32,31 @@ pub fn Table(props: &TableProps) -> Html {
     let ds = &DATASET;
     let cols = ds.pressure_types.len();
     // A change to the rows listed draws a screenful in the frame that answers the input and the rest in
-    // tasks after it (`Reveal`); the table is `aria-busy` meanwhile.
-    let key = (props.filter.sector, props.filter.tech_only, props.limit);
-    let reveal = use_state(|| Reveal::new(key));
+    // tasks after it (`Reveal`); so does a change to the outcomes hidden, whose cells a row blanks: the rows
+    // after the first `masked` keep the outcomes they showed until their turn. The table is `aria-busy`
+    // meanwhile.
     let whole = props.view.drawable(props.limit);
-    let drawn = reveal.drawn(key);
-    use_effect_with((key, drawn), {
-        let (next, set) = (reveal.next(key, whole), reveal.setter());
-        move |_| {
-            let task = next.map(|n| gloo::timers::callback::Timeout::new(0, move || set.set(n)));
-            move || drop(task)
-        }
-    });
+    let drawn = use_reveal((props.filter.sector, props.filter.tech_only, props.limit), whole);
     let rendered = props.view.rendered(&props.grid, props.limit, drawn);
     let rows: Vec<u16> = rendered.iter().filter(|r| r.1).map(|r| r.0).collect();
+    let mask = props.filter.hidden_outcomes;
+    let masked = use_reveal(mask, rows.len());
+    let last_masks = use_mut_ref(|| vec![mask; ds.companies.len()]);
+    let masks: Vec<u32> = {
+        let mut last = last_masks.borrow_mut();
+        let mut i = 0;
+        rendered
+            .iter()
+            .map(|&(c, shown)| {
+                let now = masked == usize::MAX || (shown && i < masked);
+                i += shown as usize;
+                let m = if now { mask } else { last[c as usize] };
+                last[c as usize] = m;
+                m & props.grid.company_outcomes[c as usize]
+            })
+            .collect()
+    };
+    let busy = drawn < whole || masked < rows.len();
     let more = props.view.listed_count - whole;
     // The one cell in the tab order, as (row, column) in the rows shown.
     let active = use_state(|| (0usize, 0usize));
@@ -89,7 +100,7 @@ pub fn Table(props: &TableProps) -> Html {
 
     html! {
         <div class="im-scroll">
-            <table class="im-matrix" role="grid" aria-busy={(drawn < whole).to_string()} {onkeydown} {onfocusin} {onclick}>
+            <table class="im-matrix" role="grid" aria-busy={busy.to_string()} {onkeydown} {onfocusin} {onclick}>
                 <caption>{ text::CAPTION }</caption>
                 <thead>
                     <tr>
@@ -103,9 +114,8 @@ pub fn Table(props: &TableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    for &(c, shown) in rendered.iter() {
-                        <Row key={c as usize} company={c} grid={props.grid.clone()} {shown}
-                            hidden={props.filter.hidden_outcomes & props.grid.company_outcomes[c as usize]}
+                    for (&(c, shown), &hidden) in rendered.iter().zip(&masks) {
+                        <Row key={c as usize} company={c} grid={props.grid.clone()} {shown} {hidden}
                             open={props.open.filter(|at| at.company == c).map(|at| at.pressure)}
                             tab_stop={tab_stop.filter(|at| at.company == c).map(|at| at.pressure)} />
                     }
@@ -122,6 +132,22 @@ pub fn Table(props: &TableProps) -> Html {
             }
         </div>
     }
+}
+
+/// How many rows show `key` now ([`Reveal`]): all of them at first; after a change, a screenful in the
+/// render that answers the input, then more in a task of their own each, until all `whole` do.
+#[hook]
+fn use_reveal<K: Copy + PartialEq + 'static>(key: K, whole: usize) -> usize {
+    let reveal = use_state(|| Reveal::new(key));
+    let drawn = reveal.drawn(key);
+    use_effect_with((key, drawn), {
+        let (next, set) = (reveal.next(key, whole), reveal.setter());
+        move |_| {
+            let task = next.map(|n| gloo::timers::callback::Timeout::new(0, move || set.set(n)));
+            move || drop(task)
+        }
+    });
+    drawn
 }
 
 /// One company's row. Every company has one, in the grid's fixed order; a filter hides rows rather than
