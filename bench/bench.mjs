@@ -482,6 +482,8 @@ async function main() {
   const text = lines.join('\n') + '\n';
   process.stdout.write(text);
   if (args.out) writeFileSync(args.out, text);
+  // Every run of every interaction, in order, for a closer look (which run was the worst, and so on).
+  if (args.out) writeFileSync(args.out.replace(/\.md$/, '') + '-runs.json', JSON.stringify(inter, null, 1));
   if (args.strict && failed) process.exit(3);
 }
 

@@ -218,6 +218,8 @@ test('rows=N shows the first N companies and a button that shows the rest', asyn
   const last = await page.evaluate(() => document.activeElement.closest('tr').rowIndex);
   assert.equal(last, 5);
   await more.click();
+  // The rest arrive a screenful at a time; the table is busy until the last.
+  await page.waitForSelector('table.im-matrix[aria-busy="false"]');
   assert.equal(await page.locator('tbody tr:not([hidden])').count(), companies);
   assert.equal(await page.locator('.im-more').count(), 0);
   assert.deepEqual(errors, []);
