@@ -36,11 +36,15 @@ pub fn Table(props: &TableProps) -> Html {
     // after the first `masked` keep the outcomes they showed until their turn. The table is `aria-busy`
     // meanwhile.
     let whole = props.view.drawable(props.limit);
-    let drawn = use_reveal((props.filter.sector, props.filter.tech_only, props.limit), whole);
+    // Both keys are one integer, so the hook is compiled once (a second copy cost the wasm 0.4 KiB): the rows
+    // listed are the sector (bits 40 and up), tech-only (bit 32) and the limit (the low 32 bits).
+    let f = props.filter;
+    let limit = props.limit.min(u32::MAX as usize) as u64;
+    let drawn = use_reveal((f.sector.map_or(0, |s| u64::from(s) + 1) << 40) | (u64::from(f.tech_only) << 32) | limit, whole);
     let rendered = props.view.rendered(&props.grid, props.limit, drawn);
     let rows: Vec<u16> = rendered.iter().filter(|r| r.1).map(|r| r.0).collect();
     let mask = props.filter.hidden_outcomes;
-    let masked = use_reveal(mask, rows.len());
+    let masked = use_reveal(u64::from(mask), rows.len());
     let last_masks = use_mut_ref(|| vec![mask; ds.companies.len()]);
     let masks: Vec<u32> = {
         let mut last = last_masks.borrow_mut();
@@ -137,7 +141,7 @@ pub fn Table(props: &TableProps) -> Html {
 /// How many rows show `key` now ([`Reveal`]): all of them at first; after a change, a screenful in the
 /// render that answers the input, then more in a task of their own each, until all `whole` do.
 #[hook]
-fn use_reveal<K: Copy + PartialEq + 'static>(key: K, whole: usize) -> usize {
+fn use_reveal(key: u64, whole: usize) -> usize {
     let reveal = use_state(|| Reveal::new(key));
     let drawn = reveal.drawn(key);
     use_effect_with((key, drawn), {
