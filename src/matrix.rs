@@ -177,6 +177,25 @@ impl<K: Copy + PartialEq> Reveal<K> {
     }
 }
 
+/// The outcomes each rendered row blanks while a change to the outcome filter is drawn ([`Reveal`]): the first
+/// `masked` drawn rows blank `mask`, the others what they blanked last (`last`, per company, which this
+/// updates), each restricted to the row's own outcomes so that a row's props change only when its cells do.
+pub fn row_masks(grid: &Grid, rendered: &[(u16, bool)], mask: u32, masked: usize, last: &mut [u32]) -> Vec<u32> {
+    let mut drawn = 0;
+    rendered
+        .iter()
+        .map(|&(c, shown)| {
+            let now = masked == usize::MAX || (shown && drawn < masked);
+            drawn += shown as usize;
+            let c = c as usize;
+            if now {
+                last[c] = mask;
+            }
+            last[c] & grid.company_outcomes[c]
+        })
+        .collect()
+}
+
 /// The matrix as shown under a filter, with the figures that describe it.
 #[derive(Debug, PartialEq)]
 pub struct View {

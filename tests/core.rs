@@ -329,6 +329,36 @@ fn a_change_to_the_rows_listed_draws_a_screenful_first_and_the_rest_in_chunks() 
 }
 
 #[test]
+fn while_an_outcome_toggle_is_drawn_the_rows_not_reached_keep_what_they_blanked() {
+    use ice_matrix::matrix::{ROW_LIMIT, row_masks};
+    let g = Grid::build(&DATASET);
+    let all = View::build(&DATASET, &g, &Filter::default());
+    let rendered = all.rendered(&g, ROW_LIMIT, usize::MAX);
+    // Hide every outcome: each row with events blanks something, so reached and not reached differ.
+    let (old, new) = (0u32, (1u32 << DATASET.outcomes.len()) - 1);
+    assert!(rendered.iter().all(|r| g.company_outcomes[r.0 as usize] != 0));
+    let mut last = vec![old; DATASET.companies.len()];
+    // Two rows reached: they blank the new mask (as far as their own cells go), the others the old one.
+    let masks = row_masks(&g, &rendered, new, 2, &mut last);
+    for (i, (&(c, _), &m)) in rendered.iter().zip(&masks).enumerate() {
+        let want = if i < 2 { new } else { old } & g.company_outcomes[c as usize];
+        assert_eq!(m, want, "row {i}");
+    }
+    // Rendering again with the same step changes nothing; once all are reached, every row has the new mask,
+    // and rows rendered later (the reader asks for all rows) too.
+    assert_eq!(row_masks(&g, &rendered, new, 2, &mut last), masks);
+    let done = row_masks(&g, &rendered, new, usize::MAX, &mut last);
+    assert!(rendered.iter().zip(&done).all(|(&(c, _), &m)| m == new & g.company_outcomes[c as usize]));
+    assert!(last.iter().enumerate().all(|(c, &m)| m == new || !rendered.iter().any(|r| r.0 as usize == c)));
+    // A hidden row (another sector) is not counted among the rows reached.
+    let mut last = vec![old; DATASET.companies.len()];
+    let partly: Vec<(u16, bool)> = rendered.iter().enumerate().map(|(i, &(c, _))| (c, i != 0)).collect();
+    let masks = row_masks(&g, &partly, new, 1, &mut last);
+    assert_eq!(masks[0], old & g.company_outcomes[partly[0].0 as usize]);
+    assert_eq!(masks[1], new & g.company_outcomes[partly[1].0 as usize]);
+}
+
+#[test]
 fn cell_dom_ids_read_back_and_other_ids_do_not() {
     use ice_matrix::matrix::CellRef;
     let at = CellRef { company: 12, pressure: 3 };

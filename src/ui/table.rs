@@ -11,7 +11,7 @@ use super::Shared;
 
 use super::app::Dispatch;
 use crate::browser;
-use crate::matrix::{Cell, CellRef, Filter, Grid, GridKey, Reveal, View};
+use crate::matrix::{Cell, CellRef, Filter, Grid, GridKey, Reveal, View, row_masks};
 use crate::model::DATASET;
 use crate::state::Action;
 use crate::text;
@@ -46,20 +46,7 @@ pub fn Table(props: &TableProps) -> Html {
     let mask = props.filter.hidden_outcomes;
     let masked = use_reveal(u64::from(mask), rows.len());
     let last_masks = use_mut_ref(|| vec![mask; ds.companies.len()]);
-    let masks: Vec<u32> = {
-        let mut last = last_masks.borrow_mut();
-        let mut i = 0;
-        rendered
-            .iter()
-            .map(|&(c, shown)| {
-                let now = masked == usize::MAX || (shown && i < masked);
-                i += shown as usize;
-                let m = if now { mask } else { last[c as usize] };
-                last[c as usize] = m;
-                m & props.grid.company_outcomes[c as usize]
-            })
-            .collect()
-    };
+    let masks = row_masks(&props.grid, &rendered, mask, masked, &mut last_masks.borrow_mut());
     let busy = drawn < whole || masked < rows.len();
     let more = props.view.listed_count - whole;
     // The one cell in the tab order, as (row, column) in the rows shown.
@@ -219,8 +206,7 @@ fn cell_button(props: &RowProps, at: CellRef, c: &Cell, tabindex: &'static str) 
     };
     // One element and its count: the glyph and the short label are drawn by the palette CSS from `data-o`
     // (`::before` and `::after`), so a cell is two nodes instead of eight, which its row creates and compares
-    // on every update. A blanked cell keeps
-    // `data-o` and its count, unseen, so it keeps its box.
+    // on every update. A blanked cell keeps `data-o` and its count, unseen, so it keeps its box.
     // Literal classes only (a computed class would cost the wasm Yew's class-list code): the colour comes
     // from `data-o`, the open state from `aria-expanded`.
     let n = c.events.len();
