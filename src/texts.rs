@@ -69,13 +69,13 @@ pub fn ready() -> bool {
 /// number of fragments (a stale copy from a cache, an error page): the view then keeps saying the texts
 /// are unavailable rather than showing the wrong ones.
 pub fn load(file: String) -> bool {
-    if ready() {
-        return true;
-    }
     // One pass over the file (700 KB for the real data): where each piece ends. Kept only if they count right.
     let ends: Vec<usize> = file.match_indices(SEP).map(|(i, _)| i).chain([file.len()]).collect();
     if ends.len() != count(&crate::model::DATASET) {
         return false;
+    }
+    if ready() {
+        return true;
     }
     let file: &'static str = Box::leak(file.into_boxed_str());
     let mut start = 0;

@@ -9,7 +9,6 @@ use crate::matrix::{Filter, View};
 use crate::model::DATASET;
 use crate::texts::Piece;
 
-
 /// A function, not a component: the root renders it only while the list is shown.
 pub fn list(view: &View, filter: Filter, texts: Texts) -> Html {
     let ds = &DATASET;
