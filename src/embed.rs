@@ -79,7 +79,7 @@ impl Options {
         if let Some(n) = self.rows {
             parts.push(format!("rows={n}"));
         }
-        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+        if parts.is_empty() { String::new() } else { format!("?{}", crate::text::join(&parts, "&")) }
     }
 }
 

@@ -113,15 +113,12 @@ impl ViewState {
         {
             parts.push(format!("cell={}.{}", c.id, p.id));
         }
-        let hidden: Vec<&str> = ds
-            .outcomes
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !self.filter.shows_outcome(*i as u8))
-            .map(|(_, o)| o.id)
-            .collect();
+        let hidden = crate::text::join(
+            ds.outcomes.iter().enumerate().filter(|(i, _)| !self.filter.shows_outcome(*i as u8)).map(|(_, o)| o.id),
+            ",",
+        );
         if !hidden.is_empty() {
-            parts.push(format!("hide={}", hidden.join(",")));
+            parts.push(format!("hide={hidden}"));
         }
         if let Some(s) = self.filter.sector.and_then(|s| ds.sectors.get(s as usize)) {
             parts.push(format!("sector={}", s.id));
@@ -135,7 +132,7 @@ impl ViewState {
         if self.list {
             parts.push("view=list".to_string());
         }
-        if parts.is_empty() { String::new() } else { format!("#{}", parts.join("&")) }
+        if parts.is_empty() { String::new() } else { format!("#{}", crate::text::join(&parts, "&")) }
     }
 
     /// Reads a hash (with or without the leading `#`). Never fails: what it cannot read, it skips.

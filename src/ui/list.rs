@@ -8,6 +8,7 @@ use super::{Texts, fragment, texts_pending};
 use crate::matrix::{Filter, View};
 use crate::model::DATASET;
 use crate::texts::Piece;
+use crate::text;
 
 /// A function, not a component: the root renders it only while the list is shown.
 pub fn list(view: &View, filter: Filter, texts: Texts) -> Html {
@@ -39,7 +40,7 @@ pub fn list(view: &View, filter: Filter, texts: Texts) -> Html {
                         <tr key={i}>
                             <td><time datetime={e.date.iso()}>{ e.date.long() }</time></td>
                             <th scope="row">{ ds.companies[e.company as usize].name }</th>
-                            <td>{ e.pressure_types.iter().map(|&p| ds.pressure_types[p as usize].label).collect::<Vec<_>>().join("; ") }</td>
+                            <td>{ text::join(e.pressure_types.iter().map(|&p| ds.pressure_types[p as usize].label), "; ") }</td>
                             <td>
                                 <span class="im-badge" data-o={ds.outcomes[e.outcome as usize].id}>
                                     <span aria-hidden="true">{ ds.outcomes[e.outcome as usize].glyph }{ " " }</span>
