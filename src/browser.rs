@@ -147,6 +147,37 @@ pub fn in_frame() -> bool {
     }
 }
 
+/// How many rows of the table body with this id are on screen or above it, counting the rows that would fit in
+/// the space below the last one: the rows a change must draw in the frame that answers the reader's input so
+/// that they see no stale row. Hidden rows are not counted. `None` in a frame (its viewport is the whole embed,
+/// not the reader's screen), with no row drawn, or when there is no such body. Reads layout: call it before
+/// changing the table.
+pub fn rows_on_screen(id: &str) -> Option<usize> {
+    if in_frame() {
+        return None;
+    }
+    let doc = web_sys::window()?.document()?;
+    let bottom = f64::from(doc.document_element()?.client_height());
+    let (mut count, mut end, mut height) = (0, 0.0, f64::MAX);
+    let mut row = doc.get_element_by_id(id)?.first_element_child();
+    while let Some(r) = row {
+        let rect = r.get_bounding_client_rect();
+        if rect.height() > 0.0 {
+            if rect.top() >= bottom {
+                // And the row just below: rows above may move up, or the rows drawn be shorter.
+                return Some(count + 1);
+            }
+            (count, end, height) = (count + 1, rect.bottom(), height.min(rect.height()));
+        }
+        row = r.next_element_sibling();
+    }
+    if count == 0 {
+        return None;
+    }
+    // Every row drawn is on screen: as many of the rows a change adds below them as fit may be too.
+    Some(count + ((bottom - end).max(0.0) / height).ceil() as usize)
+}
+
 /// Posts resize messages to the parent window, each in the shape its dialect expects.
 pub fn post_to_parent(messages: &[crate::embed::Message]) {
     use crate::embed::Message;

@@ -134,18 +134,20 @@ impl Filter {
 /// The real data is below it; the figures, the list and `sources.html` always cover every row.
 pub const ROW_LIMIT: usize = 60;
 
-/// Rows drawn in the frame that answers a change to the table (a sector, tech-only, all rows, an outcome
-/// shown or hidden): what a 900 px screen shows of the table below the filters (rows are about 62 px tall).
-/// Laying out a row, or blanking its cells, costs about a millisecond on a slow machine, so changing a whole
-/// table (up to `ROW_LIMIT` rows) at once would keep the reader's input waiting for several frames.
+/// Rows drawn in the frame that answers a change to the table when the rows on screen cannot be measured (in
+/// a frame, whose viewport is the whole embed rather than the reader's screen): what a 900 px screen shows of the
+/// table below the filters (rows are about 62 px tall). Laying out a row, or blanking its cells, costs about a
+/// millisecond on a slow machine, so changing a whole table (up to `ROW_LIMIT` rows) at once would keep the
+/// reader's input waiting for several frames.
 pub const FIRST_ROWS: usize = 10;
 /// Rows drawn in each task after the first frame, until the table is whole.
 pub const ROW_CHUNK: usize = 10;
 
 /// How many rows show the table's current state `key`: all of them on the first render (the wasm's first view
-/// replaces the static one at once); after `key` changes, [`FIRST_ROWS`] in the frame that answers the input,
-/// then [`ROW_CHUNK`] more per task ([`Reveal::next`]) until all do. The table uses one for the rows listed
-/// (the sector filters and the limit) and one for the outcomes hidden.
+/// replaces the static one at once); after `key` changes, the rows on screen in the frame that answers the input
+/// (the caller measures them), then [`ROW_CHUNK`] more per task ([`Reveal::next`]) until all do. Rows not reached
+/// yet keep what they showed ([`View::rendered`], [`row_masks`]): they are below the screen. The table uses one
+/// for the rows listed (the sector filters and the limit) and one for the outcomes hidden.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Reveal<K> {
     key: K,
@@ -157,23 +159,31 @@ impl<K: Copy + PartialEq> Reveal<K> {
         Reveal { key, drawn: usize::MAX }
     }
 
-    /// How many rows show `key` now; `usize::MAX` once all do.
-    pub fn drawn(&self, key: K) -> usize {
-        if self.key == key { self.drawn } else { FIRST_ROWS }
+    /// How many rows show `key` now (`usize::MAX` once all do), or `None` when `key` is new: then the rows on
+    /// screen do, in the frame that answers the change.
+    pub fn drawn(&self, key: K) -> Option<usize> {
+        (self.key == key).then_some(self.drawn)
     }
 
-    /// The next step while fewer than `whole` rows show `key`, or `None` when all do. The step that reaches
+    /// The next step while `drawn` of the `whole` rows show `key`, or `None` when all do. The step that reaches
     /// `whole` makes it `usize::MAX`, so that rows added later show `key` too. A new key whose rows all show it
-    /// at once takes one step that only records it, so that coming back to the previous key starts from a
-    /// screenful again.
-    pub fn next(&self, key: K, whole: usize) -> Option<Reveal<K>> {
-        let drawn = self.drawn(key);
-        if drawn == usize::MAX {
+    /// at once takes one step that only records it, so that coming back to the previous key starts from the
+    /// rows on screen again.
+    /// After a render that drew `drawn` of the `whole` rows of `key`: when more rows are on screen now
+    /// (`on_screen`, measured once the render is laid out), the state that draws them too, to be rendered before
+    /// the frame is painted. The first render's count came from the rows as they were, and new rows can be
+    /// shorter; a reader can also scroll while the rows are drawn.
+    pub fn reach(&self, key: K, drawn: usize, on_screen: usize, whole: usize) -> Option<Reveal<K>> {
+        (drawn < whole && on_screen > drawn).then_some(Reveal { key, drawn: if on_screen >= whole { usize::MAX } else { on_screen } })
+    }
+
+    pub fn next(&self, key: K, drawn: usize, whole: usize) -> Option<Reveal<K>> {
+        if drawn == usize::MAX && self.key == key {
             return None;
         }
         let next = drawn.saturating_add(ROW_CHUNK);
         let drawn = if drawn < whole && next < whole { next } else { usize::MAX };
-        (drawn != self.drawn || self.key != key).then_some(Reveal { key, drawn })
+        Some(Reveal { key, drawn })
     }
 }
 
@@ -262,22 +272,48 @@ impl View {
         View { rows, shown: shown_rows, listed, listed_count, events, strongest, cells_per_outcome }
     }
 
-    /// The rows the matrix renders, in order, each with whether it is drawn: the first `drawn` listed rows,
-    /// at most `limit`. When every company fits within `limit`, the others are rendered too (hidden), so that
-    /// filtering only sets attributes and never rebuilds rows; when not, only the drawn rows are rendered.
-    pub fn rendered(&self, grid: &Grid, limit: usize, drawn: usize) -> Vec<(u16, bool)> {
-        let keep_hidden = grid.order.len() <= limit;
-        let drawn = drawn.min(limit);
-        let mut shown = 0;
-        let mut out = Vec::with_capacity(grid.order.len().min(limit));
-        for &c in &grid.order {
-            let on = self.listed[c as usize];
-            if on && shown < drawn {
-                shown += 1;
-                out.push((c, true));
-            } else if keep_hidden {
-                out.push((c, false));
+    /// The rows the matrix renders, in order, each with whether it is drawn. The first `drawn` listed rows (at
+    /// most `limit`) show this view; the rows after them show what they showed in the last render (`last`) until
+    /// a later step reaches them ([`Reveal`]), so a step adds and removes only the rows it reaches. When every
+    /// company fits within `limit`, all are rendered, in the grid's order, the others hidden, so that filtering
+    /// only sets attributes and never rebuilds rows; when not, only drawn rows are rendered, and a company
+    /// already drawn is not kept again from `last`.
+    pub fn rendered(&self, grid: &Grid, limit: usize, drawn: usize, last: &[(u16, bool)]) -> Vec<(u16, bool)> {
+        let drawn = if drawn >= self.drawable(limit) { usize::MAX } else { drawn };
+        let mut was = vec![false; self.listed.len()];
+        for &(c, on) in last {
+            if let Some(w) = was.get_mut(c as usize) {
+                *w = on;
             }
+        }
+        let mut shown = 0;
+        if grid.order.len() <= limit {
+            return grid
+                .order
+                .iter()
+                .map(|&c| {
+                    if shown >= drawn {
+                        return (c, was[c as usize]);
+                    }
+                    let on = self.listed[c as usize];
+                    shown += on as usize;
+                    (c, on)
+                })
+                .collect();
+        }
+        let mut out = Vec::with_capacity(limit.min(self.listed_count));
+        for &c in &grid.order {
+            if shown == drawn.min(limit) {
+                break;
+            }
+            if self.listed[c as usize] {
+                shown += 1;
+                was[c as usize] = false;
+                out.push((c, true));
+            }
+        }
+        if drawn != usize::MAX {
+            out.extend(last.iter().filter(|r| r.1).skip(drawn).filter(|r| was[r.0 as usize]));
         }
         out
     }

@@ -262,11 +262,11 @@ fn the_matrix_renders_every_row_when_the_data_fits_and_the_first_shown_rows_when
     let all = View::build(&DATASET, &g, &Filter::default());
     // The real data fits: every company is rendered, in the grid's order, and a filter only hides rows.
     assert!(DATASET.companies.len() <= ROW_LIMIT);
-    let rows = all.rendered(&g, ROW_LIMIT, usize::MAX);
+    let rows = all.rendered(&g, ROW_LIMIT, usize::MAX, &[]);
     assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), g.order);
     let sector = Filter { sector: Some(DATASET.companies[g.order[0] as usize].sector), ..Filter::default() };
     let narrowed = View::build(&DATASET, &g, &sector);
-    let rows = narrowed.rendered(&g, ROW_LIMIT, usize::MAX);
+    let rows = narrowed.rendered(&g, ROW_LIMIT, usize::MAX, &[]);
     assert_eq!(rows.len(), DATASET.companies.len(), "filtered-out rows stay, hidden");
     assert_eq!(rows.iter().filter(|r| r.1).map(|r| r.0).collect::<Vec<_>>(), narrowed.rows);
     // The outcome filter blanks cells but keeps every row, so the matrix keeps its shape; the figures
@@ -274,10 +274,10 @@ fn the_matrix_renders_every_row_when_the_data_fits_and_the_first_shown_rows_when
     let only_strongest = Filter { hidden_outcomes: !1, ..Filter::default() };
     let strongest = View::build(&DATASET, &g, &only_strongest);
     assert_eq!(strongest.listed_count, all.rows.len());
-    assert!(strongest.rendered(&g, ROW_LIMIT, usize::MAX).iter().all(|r| r.1));
+    assert!(strongest.rendered(&g, ROW_LIMIT, usize::MAX, &[]).iter().all(|r| r.1));
     assert!(!strongest.rows.is_empty() && strongest.rows.len() < all.rows.len());
     // A limit below the number of companies: only the first shown rows, none hidden.
-    let rows = narrowed.rendered(&g, 3, usize::MAX);
+    let rows = narrowed.rendered(&g, 3, usize::MAX, &[]);
     assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), narrowed.rows[..3.min(narrowed.rows.len())]);
     assert!(rows.iter().all(|r| r.1));
     // View rows follow the grid's fixed order (most events first, then name).
@@ -287,45 +287,87 @@ fn the_matrix_renders_every_row_when_the_data_fits_and_the_first_shown_rows_when
 }
 
 #[test]
-fn a_change_to_the_rows_listed_draws_a_screenful_first_and_the_rest_in_chunks() {
-    use ice_matrix::matrix::{FIRST_ROWS, ROW_CHUNK, ROW_LIMIT, Reveal};
+fn a_change_to_the_rows_listed_draws_the_rows_on_screen_first_and_the_rest_in_chunks() {
+    use ice_matrix::matrix::{ROW_CHUNK, ROW_LIMIT, Reveal};
     let g = Grid::build(&DATASET);
     let all = View::build(&DATASET, &g, &Filter::default());
     let whole = all.drawable(ROW_LIMIT);
-    assert!(whole > FIRST_ROWS + ROW_CHUNK, "the real data needs more than two steps: {whole} rows");
+    let on_screen = 7;
+    assert!(whole > on_screen + ROW_CHUNK, "the real data needs more than two steps: {whole} rows");
     // The first render draws everything at once.
     let start = Reveal::new(1u8);
-    assert_eq!(start.drawn(1), usize::MAX);
-    assert_eq!(start.next(1, whole), None);
-    // Another key (the sector changed): a screenful, then chunks until the table is whole, then nothing.
-    let mut r = start;
-    let mut steps = vec![r.drawn(2)];
-    while let Some(n) = r.next(2, whole) {
+    assert_eq!(start.drawn(1), Some(usize::MAX));
+    assert_eq!(start.next(1, usize::MAX, whole), None);
+    // Another key (the sector changed): the rows on screen (measured by the caller), then chunks until the table
+    // is whole, then nothing.
+    assert_eq!(start.drawn(2), None);
+    let (mut r, mut steps) = (start, vec![on_screen]);
+    while let Some(n) = r.next(2, *steps.last().unwrap(), whole) {
         r = n;
-        steps.push(r.drawn(2));
+        steps.push(r.drawn(2).unwrap());
     }
-    assert_eq!(steps[0], FIRST_ROWS);
     let (last, chunks) = steps.split_last().unwrap();
-    assert!(chunks.windows(2).all(|w| w[1] == w[0] + ROW_CHUNK));
-    assert!(*chunks.last().unwrap() < whole && chunks.last().unwrap() + ROW_CHUNK >= whole);
+    assert!(chunks.windows(2).all(|w| w[1] == w[0] + ROW_CHUNK), "{steps:?}");
+    assert!(*chunks.last().unwrap() < whole && chunks.last().unwrap() + ROW_CHUNK >= whole, "{steps:?}");
     // Once whole, every row shows the key, also rows added later (the reader asks for all rows).
     assert_eq!(*last, usize::MAX);
-    // A key whose table fits in one screen takes one step, which records the key; then none. Coming back
-    // to the first key starts from a screenful, not from the first render's whole table.
-    let small = r.next(3, FIRST_ROWS).expect("the key is recorded");
-    assert_eq!(small.drawn(3), usize::MAX);
-    assert_eq!(small.next(3, FIRST_ROWS), None);
-    assert_eq!(small.drawn(1), FIRST_ROWS);
-    // While drawing, the rows beyond are rendered hidden when every company fits (so nothing is rebuilt),
-    // and the drawn ones are the first listed, in order.
-    let part = all.rendered(&g, ROW_LIMIT, FIRST_ROWS);
+    // A key whose rows all fit on screen takes one step, which records the key; then none. Coming back to the
+    // first key starts from the rows on screen, not from the first render's whole table.
+    let small = r.next(3, 12, 10).expect("the key is recorded");
+    assert_eq!(small.drawn(3), Some(usize::MAX));
+    assert_eq!(small.next(3, usize::MAX, 10), None);
+    assert_eq!(small.drawn(1), None);
+    // A table below the screen draws nothing in the first frame, and a chunk in the next task.
+    assert_eq!(small.next(4, 0, whole).and_then(|r| r.drawn(4)), Some(ROW_CHUNK));
+    // Once a render is laid out, rows it did not reach that are on screen (new rows shorter than the old, or the
+    // reader scrolled) are reached before the frame is painted; fewer or as many on screen change nothing.
+    assert_eq!(start.reach(2, on_screen, on_screen + 2, whole).and_then(|r| r.drawn(2)), Some(on_screen + 2));
+    assert_eq!(start.reach(2, on_screen, on_screen, whole), None);
+    assert_eq!(start.reach(2, on_screen, whole + 5, whole).and_then(|r| r.drawn(2)), Some(usize::MAX));
+    assert_eq!(start.reach(2, usize::MAX, 3, whole), None);
+}
+
+#[test]
+fn while_a_change_is_drawn_the_rows_below_keep_what_they_showed() {
+    use ice_matrix::matrix::{FIRST_ROWS, ROW_LIMIT};
+    let g = Grid::build(&DATASET);
+    let all = View::build(&DATASET, &g, &Filter::default());
+    let shown = |rows: &[(u16, bool)]| rows.iter().filter(|r| r.1).map(|r| r.0).collect::<Vec<_>>();
+    // Every company fits: all are rendered, in the grid's order; with nothing shown before, the rows beyond the
+    // first drawn are hidden, and the drawn ones are the first listed, in order.
+    let part = all.rendered(&g, ROW_LIMIT, FIRST_ROWS, &[]);
     assert_eq!(part.len(), g.order.len());
-    assert_eq!(part.iter().filter(|r| r.1).map(|r| r.0).collect::<Vec<_>>(), all.rows[..FIRST_ROWS]);
-    // When they do not fit, only the drawn rows are rendered at all.
-    let part = all.rendered(&g, 20, FIRST_ROWS);
+    assert_eq!(shown(&part), all.rows[..FIRST_ROWS]);
+    // From one sector (whole) to all: the first three rows show all sectors; the rows after the third keep
+    // showing the sector's rows, hidden or not, until their turn.
+    let sector = DATASET.companies[g.order[0] as usize].sector;
+    let narrowed = View::build(&DATASET, &g, &Filter { sector: Some(sector), ..Filter::default() });
+    let before = narrowed.rendered(&g, ROW_LIMIT, usize::MAX, &[]);
+    let part = all.rendered(&g, ROW_LIMIT, 3, &before);
+    let cut = g.order.iter().position(|&c| c == all.rows[2]).unwrap() + 1;
+    let kept: Vec<u16> = g.order[cut..].iter().copied().filter(|&c| narrowed.rows.contains(&c)).collect();
+    assert!(!kept.is_empty(), "the sector has rows after the third row of all sectors");
+    assert_eq!(shown(&part), [&all.rows[..3], &kept[..]].concat());
+    // Rendering again at the same step, from what it showed, changes nothing; at the end, exactly the view.
+    assert_eq!(all.rendered(&g, ROW_LIMIT, 3, &part), part);
+    assert_eq!(all.rendered(&g, ROW_LIMIT, usize::MAX, &part), all.rendered(&g, ROW_LIMIT, usize::MAX, &[]));
+
+    // When they do not fit, only drawn rows are rendered: the first drawn of the view, then the rows shown
+    // before after as many, without a company twice.
+    let part = all.rendered(&g, 20, FIRST_ROWS, &[]);
     assert_eq!(part.len(), FIRST_ROWS);
     assert!(part.iter().all(|r| r.1));
     assert_eq!(all.drawable(20), 20);
+    let before = all.rendered(&g, 20, usize::MAX, &[]);
+    let part = narrowed.rendered(&g, 20, 1, &before);
+    assert_eq!(part[0], (narrowed.rows[0], true));
+    let rest: Vec<(u16, bool)> = before[1..].iter().copied().filter(|r| r.0 != narrowed.rows[0]).collect();
+    assert_eq!(part[1..], rest[..]);
+    assert_eq!(narrowed.rendered(&g, 20, 1, &part), part);
+    let end = narrowed.rendered(&g, 20, usize::MAX, &part);
+    assert_eq!(shown(&end), narrowed.rows[..narrowed.rows.len().min(20)]);
+    // A step past the view's rows is the end too.
+    assert_eq!(narrowed.rendered(&g, 20, 20, &part), end);
 }
 
 #[test]
@@ -333,7 +375,7 @@ fn while_an_outcome_toggle_is_drawn_the_rows_not_reached_keep_what_they_blanked(
     use ice_matrix::matrix::{ROW_LIMIT, row_masks};
     let g = Grid::build(&DATASET);
     let all = View::build(&DATASET, &g, &Filter::default());
-    let rendered = all.rendered(&g, ROW_LIMIT, usize::MAX);
+    let rendered = all.rendered(&g, ROW_LIMIT, usize::MAX, &[]);
     // Hide every outcome: each row with events blanks something, so reached and not reached differ.
     let (old, new) = (0u32, (1u32 << DATASET.outcomes.len()) - 1);
     assert!(rendered.iter().all(|r| g.company_outcomes[r.0 as usize] != 0));

@@ -2,7 +2,7 @@
 //! into a fresh element, acts as a reader would and checks what the reader would see.
 #![cfg(target_arch = "wasm32")]
 
-use ice_matrix::matrix::{CellRef, FIRST_ROWS, Grid};
+use ice_matrix::matrix::{CellRef, Grid};
 use ice_matrix::model::DATASET;
 use ice_matrix::ui::App;
 use wasm_bindgen::JsCast;
@@ -15,7 +15,8 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Sets the hash without firing hashchange, as a pasted link would be before the widget loads.
+/// Sets the query and hash (`"?rows=20#sector=ai-lab"`, `"#cell=…"`, `""`) without firing hashchange, as a pasted
+/// link would be before the widget loads.
 fn set_location_hash(hash: &str) {
     let w = web_sys::window().unwrap();
     let url = format!("{}{}", w.location().pathname().unwrap(), hash);
@@ -178,6 +179,46 @@ async fn a_garbled_hash_shows_the_default_view() {
 }
 
 #[wasm_bindgen_test]
+async fn from_one_sector_to_all_the_rows_on_screen_change_at_once_and_the_rows_below_in_later_tasks() {
+    let g = Grid::build(&DATASET);
+    let sector = DATASET.sectors[DATASET.companies[g.order[0] as usize].sector as usize].id;
+    let names = |m: &Mounted| -> Vec<String> { m.all("tbody tr:not([hidden]) th").iter().map(|th| th.first_child().unwrap().text_content().unwrap()).collect() };
+    // Every company rendered (the default), and only the first listed (rows=N).
+    for query in ["", "?rows=20"] {
+        let m = Mounted::new(&format!("{query}#sector={sector}")).await;
+        let table = m.one("table.im-matrix").unwrap();
+        let busy = || table.get_attribute("aria-busy").unwrap();
+        // The table's top at the top of the screen, as a reader looking at it sees it.
+        table.scroll_into_view();
+        let select: web_sys::HtmlSelectElement = m.html(".im-filters select").dyn_into().unwrap();
+        select.set_selected_index(0);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+        yew::scheduler::flush().await;
+        let bottom = f64::from(document().document_element().unwrap().client_height());
+        let on_screen = m.all("tbody tr:not([hidden])").iter().take_while(|r| r.get_bounding_client_rect().top() < bottom).count();
+        let first = names(&m);
+        assert_eq!(busy(), "true", "{query}: rows below the screen are to change");
+        for _ in 0..20 {
+            if busy() == "false" {
+                break;
+            }
+            next_task().await;
+            yew::scheduler::flush().await;
+        }
+        assert_eq!(busy(), "false");
+        let all = names(&m);
+        assert!(on_screen > 3 && on_screen < all.len(), "{query}: {on_screen} of {} rows on screen", all.len());
+        assert_eq!(first[..on_screen], all[..on_screen], "{query}: every row on screen shows all sectors at once");
+        assert_ne!(first, all, "{query}: the rows below keep the sector's until their turn");
+        drop(m);
+        let fresh = Mounted::new(query).await;
+        assert_eq!(names(&fresh), all, "{query}: the table is whole");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn toggling_an_outcome_in_the_legend_hides_its_cells_and_updates_the_link() {
     let m = Mounted::new("").await;
     let no_change = DATASET.outcomes.iter().position(|o| o.id == "no-change").unwrap();
@@ -187,14 +228,20 @@ async fn toggling_an_outcome_in_the_legend_hides_its_cells_and_updates_the_link(
     let table = m.one("table.im-matrix").unwrap();
     let busy = || table.get_attribute("aria-busy").unwrap();
     assert_eq!(busy(), "false");
+    // The table's top at the top of the screen, as a reader looking at it sees it.
+    table.scroll_into_view();
     m.all(".im-key")[no_change].dyn_ref::<HtmlElement>().unwrap().click();
     yew::scheduler::flush().await;
-    // The render that answers the click blanks the cells of the first rows; the table is busy until the
-    // rows after them, in tasks of their own, are done.
-    let first: Vec<Element> = m.all("tbody tr:not([hidden])").into_iter().take(FIRST_ROWS).collect();
-    assert!(first.iter().all(|r| r.query_selector("button.im-cell[data-o=no-change]").unwrap().is_none()));
-    let later = m.all("tbody tr:not([hidden])").iter().skip(FIRST_ROWS).any(|r| r.query_selector("[data-o=no-change]").unwrap().is_some());
-    assert_eq!(busy(), later.to_string(), "busy while rows after the first {FIRST_ROWS} are to change");
+    // The render that answers the click blanks the cells of the rows on screen; the table is busy until the
+    // rows below them, in tasks of their own, are done.
+    let bottom = f64::from(document().document_element().unwrap().client_height());
+    let rows = m.all("tbody tr:not([hidden])");
+    let on_screen = rows.iter().take_while(|r| r.get_bounding_client_rect().top() < bottom).count();
+    assert!(on_screen > 0, "the test page shows some rows");
+    let blanks = |r: &Element| r.query_selector("button.im-cell[data-o=no-change]").unwrap().is_none();
+    assert!(rows[..on_screen].iter().all(blanks), "every row on screen answers the click");
+    let later = !rows[on_screen..].iter().all(blanks);
+    assert_eq!(busy(), later.to_string(), "busy while rows below the screen are to change");
     for _ in 0..20 {
         if busy() == "false" {
             break;

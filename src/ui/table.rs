@@ -11,7 +11,7 @@ use super::Shared;
 
 use super::app::Dispatch;
 use crate::browser;
-use crate::matrix::{Cell, CellRef, Filter, Grid, GridKey, Reveal, View, row_masks};
+use crate::matrix::{Cell, CellRef, FIRST_ROWS, Filter, Grid, GridKey, Reveal, View, row_masks};
 use crate::model::DATASET;
 use crate::state::Action;
 use crate::text;
@@ -31,22 +31,25 @@ pub struct TableProps {
 pub fn Table(props: &TableProps) -> Html {
     let ds = &DATASET;
     let cols = ds.pressure_types.len();
-    // A change to the rows listed draws a screenful in the frame that answers the input and the rest in
-    // tasks after it (`Reveal`); so does a change to the outcomes hidden, whose cells a row blanks: the rows
-    // after the first `masked` keep the outcomes they showed until their turn. The table is `aria-busy`
-    // meanwhile.
+    // A change to the rows listed draws the rows on screen in the frame that answers the input and the rest in
+    // tasks after it (`Reveal`); so does a change to the outcomes hidden, whose cells a row blanks. Rows not
+    // reached yet, below the screen, keep what they showed until their turn. The table is `aria-busy` meanwhile.
     let whole = props.view.drawable(props.limit);
+    // What the last render drew: its rows, and the outcomes each company's row blanked.
+    let last = use_mut_ref(|| (Vec::new(), vec![props.filter.hidden_outcomes; ds.companies.len()]));
+    // Read before this render changes the table, while its layout is still the last frame's.
+    let on_screen = || browser::rows_on_screen("im-rows").unwrap_or(FIRST_ROWS);
     // Both keys are one integer, so the hook is compiled once (a second copy cost the wasm 0.4 KiB): the rows
     // listed are the sector (bits 40 and up), tech-only (bit 32) and the limit (the low 32 bits).
     let f = props.filter;
     let limit = props.limit.min(u32::MAX as usize) as u64;
-    let drawn = use_reveal((f.sector.map_or(0, |s| u64::from(s) + 1) << 40) | (u64::from(f.tech_only) << 32) | limit, whole);
-    let rendered = props.view.rendered(&props.grid, props.limit, drawn);
+    let drawn = use_reveal((f.sector.map_or(0, |s| u64::from(s) + 1) << 40) | (u64::from(f.tech_only) << 32) | limit, whole, &on_screen);
+    let rendered = props.view.rendered(&props.grid, props.limit, drawn, &last.borrow().0);
+    last.borrow_mut().0.clone_from(&rendered);
     let rows: Vec<u16> = rendered.iter().filter(|r| r.1).map(|r| r.0).collect();
     let mask = props.filter.hidden_outcomes;
-    let masked = use_reveal(u64::from(mask), rows.len());
-    let last_masks = use_mut_ref(|| vec![mask; ds.companies.len()]);
-    let masks = row_masks(&props.grid, &rendered, mask, masked, &mut last_masks.borrow_mut());
+    let masked = use_reveal(u64::from(mask), rows.len(), &on_screen);
+    let masks = row_masks(&props.grid, &rendered, mask, masked, &mut last.borrow_mut().1);
     let busy = drawn < whole || masked < rows.len();
     let more = props.view.listed_count - whole;
     // The one cell in the tab order, as (row, column) in the rows shown.
@@ -104,7 +107,7 @@ pub fn Table(props: &TableProps) -> Html {
                         }
                     </tr>
                 </thead>
-                <tbody>
+                <tbody id="im-rows">
                     for (&(c, shown), &hidden) in rendered.iter().zip(&masks) {
                         <Row key={c as usize} company={c} grid={props.grid.clone()} {shown} {hidden}
                             open={props.open.filter(|at| at.company == c).map(|at| at.pressure)}
@@ -125,16 +128,26 @@ pub fn Table(props: &TableProps) -> Html {
     }
 }
 
-/// How many rows show `key` now ([`Reveal`]): all of them at first; after a change, a screenful in the
-/// render that answers the input, then more in a task of their own each, until all `whole` do.
+/// How many rows show `key` now ([`Reveal`]): all of them at first; after a change, the rows on screen
+/// (`on_screen`) in the render that answers the input, then more in a task of their own
+/// each, until all `whole` do.
 #[hook]
-fn use_reveal(key: u64, whole: usize) -> usize {
+fn use_reveal(key: u64, whole: usize, on_screen: &dyn Fn() -> usize) -> usize {
     let reveal = use_state(|| Reveal::new(key));
-    let drawn = reveal.drawn(key);
+    let drawn = reveal.drawn(key).unwrap_or_else(on_screen);
     use_effect_with((key, drawn), {
-        let (next, set) = (reveal.next(key, whole), reveal.setter());
+        let (reveal, set) = (*reveal, reveal.setter());
         move |_| {
-            let task = next.map(|n| gloo::timers::callback::Timeout::new(0, move || set.set(n)));
+            // Rows this render did not reach may be on screen now (new rows shorter than the old): reach them in
+            // this frame. Else the next step, in a task of its own.
+            let now = (drawn < whole).then(|| browser::rows_on_screen("im-rows")).flatten().and_then(|n| reveal.reach(key, drawn, n, whole));
+            let task = match now {
+                Some(now) => {
+                    set.set(now);
+                    None
+                }
+                None => reveal.next(key, drawn, whole).map(|n| gloo::timers::callback::Timeout::new(0, move || set.set(n))),
+            };
             move || drop(task)
         }
     });
