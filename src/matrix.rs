@@ -152,11 +152,13 @@ pub const ROW_CHUNK: usize = 10;
 pub struct Reveal<K> {
     key: K,
     drawn: usize,
+    /// Set by [`Reveal::reach`]: the rows on screen are to be counted again once this is laid out.
+    reached: bool,
 }
 
 impl<K: Copy + PartialEq> Reveal<K> {
     pub fn new(key: K) -> Self {
-        Reveal { key, drawn: usize::MAX }
+        Reveal { key, drawn: usize::MAX, reached: false }
     }
 
     /// How many rows show `key` now (`usize::MAX` once all do), or `None` when `key` is new: then the rows on
@@ -169,12 +171,19 @@ impl<K: Copy + PartialEq> Reveal<K> {
     /// `whole` makes it `usize::MAX`, so that rows added later show `key` too. A new key whose rows all show it
     /// at once takes one step that only records it, so that coming back to the previous key starts from the
     /// rows on screen again.
+    /// Whether the rows on screen are to be counted once a render of `key` is laid out ([`Reveal::reach`]): after
+    /// the first render of a change, and after a render that reached more, not after a step that added rows below
+    /// the screen (counting them forces a layout, which at 100x the data after "Show more" costs a whole table).
+    pub fn check(&self, key: K) -> bool {
+        self.key != key || self.reached
+    }
+
     /// After a render that drew `drawn` of the `whole` rows of `key`: when more rows are on screen now
     /// (`on_screen`, measured once the render is laid out), the state that draws them too, to be rendered before
     /// the frame is painted. The first render's count came from the rows as they were, and new rows can be
-    /// shorter; a reader can also scroll while the rows are drawn.
+    /// shorter.
     pub fn reach(&self, key: K, drawn: usize, on_screen: usize, whole: usize) -> Option<Reveal<K>> {
-        (drawn < whole && on_screen > drawn).then_some(Reveal { key, drawn: if on_screen >= whole { usize::MAX } else { on_screen } })
+        (drawn < whole && on_screen > drawn).then_some(Reveal { key, drawn: if on_screen >= whole { usize::MAX } else { on_screen }, reached: true })
     }
 
     pub fn next(&self, key: K, drawn: usize, whole: usize) -> Option<Reveal<K>> {
@@ -183,7 +192,7 @@ impl<K: Copy + PartialEq> Reveal<K> {
         }
         let next = drawn.saturating_add(ROW_CHUNK);
         let drawn = if drawn < whole && next < whole { next } else { usize::MAX };
-        Some(Reveal { key, drawn })
+        Some(Reveal { key, drawn, reached: false })
     }
 }
 
@@ -275,9 +284,10 @@ impl View {
     /// The rows the matrix renders, in order, each with whether it is drawn. The first `drawn` listed rows (at
     /// most `limit`) show this view; the rows after them show what they showed in the last render (`last`) until
     /// a later step reaches them ([`Reveal`]), so a step adds and removes only the rows it reaches. When every
-    /// company fits within `limit`, all are rendered, in the grid's order, the others hidden, so that filtering
-    /// only sets attributes and never rebuilds rows; when not, only drawn rows are rendered, and a company
-    /// already drawn is not kept again from `last`.
+    /// company fits within `limit` and [`ROW_LIMIT`], all are rendered, in the grid's order, the others hidden, so
+    /// that filtering only sets attributes and never rebuilds rows; when not (more companies than that, also once
+    /// the reader asked for all of them), only drawn rows are rendered, and a company already drawn is not kept
+    /// again from `last`: thousands of hidden rows would cost more than rebuilding the few a filter shows.
     pub fn rendered(&self, grid: &Grid, limit: usize, drawn: usize, last: &[(u16, bool)]) -> Vec<(u16, bool)> {
         let drawn = if drawn >= self.drawable(limit) { usize::MAX } else { drawn };
         let mut was = vec![false; self.listed.len()];
@@ -287,7 +297,7 @@ impl View {
             }
         }
         let mut shown = 0;
-        if grid.order.len() <= limit {
+        if grid.order.len() <= limit.min(ROW_LIMIT) {
             return grid
                 .order
                 .iter()

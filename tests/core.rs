@@ -325,6 +325,10 @@ fn a_change_to_the_rows_listed_draws_the_rows_on_screen_first_and_the_rest_in_ch
     assert_eq!(start.reach(2, on_screen, on_screen, whole), None);
     assert_eq!(start.reach(2, on_screen, whole + 5, whole).and_then(|r| r.drawn(2)), Some(usize::MAX));
     assert_eq!(start.reach(2, usize::MAX, 3, whole), None);
+    // They are counted after the first render of a change and after a reach, not after a step.
+    assert!(start.check(2) && !start.check(1));
+    assert!(start.reach(2, on_screen, on_screen + 2, whole).unwrap().check(2));
+    assert!(!start.next(2, on_screen, whole).unwrap().check(2));
 }
 
 #[test]

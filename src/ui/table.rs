@@ -140,7 +140,8 @@ fn use_reveal(key: u64, whole: usize, on_screen: &dyn Fn() -> usize) -> usize {
         move |_| {
             // Rows this render did not reach may be on screen now (new rows shorter than the old): reach them in
             // this frame. Else the next step, in a task of its own.
-            let now = (drawn < whole).then(|| browser::rows_on_screen("im-rows")).flatten().and_then(|n| reveal.reach(key, drawn, n, whole));
+            let check = drawn < whole && reveal.check(key);
+            let now = check.then(|| browser::rows_on_screen("im-rows")).flatten().and_then(|n| reveal.reach(key, drawn, n, whole));
             let task = match now {
                 Some(now) => {
                     set.set(now);
