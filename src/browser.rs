@@ -164,8 +164,7 @@ pub fn rows_on_screen(id: &str) -> Option<usize> {
         let rect = r.get_bounding_client_rect();
         if rect.height() > 0.0 {
             if rect.top() >= bottom {
-                // And the row just below: rows above may move up, or the rows drawn be shorter.
-                return Some(count + 1);
+                return Some(count);
             }
             (count, end, height) = (count + 1, rect.bottom(), height.min(rect.height()));
         }
