@@ -31,6 +31,24 @@ async fn next_task() {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
+/// Runs the tasks a table draws its rows in (it is `aria-busy` meanwhile) until it is whole.
+async fn until_whole(table: &Element) {
+    for _ in 0..20 {
+        if table.get_attribute("aria-busy").as_deref() == Some("false") {
+            break;
+        }
+        next_task().await;
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(table.get_attribute("aria-busy").as_deref(), Some("false"), "the table is whole");
+}
+
+/// How many of these rows, from the first, start above the bottom of the screen.
+fn on_screen(rows: &[Element]) -> usize {
+    let bottom = f64::from(document().document_element().unwrap().client_height());
+    rows.iter().take_while(|r| r.get_bounding_client_rect().top() < bottom).count()
+}
+
 /// A text file of this build's shape whose fragments say which piece they are.
 fn fragments() -> String {
     use ice_matrix::texts::{PANELS, SEP};
@@ -196,18 +214,10 @@ async fn from_one_sector_to_all_the_rows_on_screen_change_at_once_and_the_rows_b
         init.set_bubbles(true);
         select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
         yew::scheduler::flush().await;
-        let bottom = f64::from(document().document_element().unwrap().client_height());
-        let on_screen = m.all("tbody tr:not([hidden])").iter().take_while(|r| r.get_bounding_client_rect().top() < bottom).count();
+        let on_screen = on_screen(&m.all("tbody tr:not([hidden])"));
         let first = names(&m);
         assert_eq!(busy(), "true", "{query}: rows below the screen are to change");
-        for _ in 0..20 {
-            if busy() == "false" {
-                break;
-            }
-            next_task().await;
-            yew::scheduler::flush().await;
-        }
-        assert_eq!(busy(), "false");
+        until_whole(&table).await;
         let all = names(&m);
         assert!(on_screen > 3 && on_screen < all.len(), "{query}: {on_screen} of {} rows on screen", all.len());
         assert_eq!(first[..on_screen], all[..on_screen], "{query}: every row on screen shows all sectors at once");
@@ -234,22 +244,14 @@ async fn toggling_an_outcome_in_the_legend_hides_its_cells_and_updates_the_link(
     yew::scheduler::flush().await;
     // The render that answers the click blanks the cells of the rows on screen; the table is busy until the
     // rows below them, in tasks of their own, are done.
-    let bottom = f64::from(document().document_element().unwrap().client_height());
     let rows = m.all("tbody tr:not([hidden])");
-    let on_screen = rows.iter().take_while(|r| r.get_bounding_client_rect().top() < bottom).count();
+    let on_screen = on_screen(&rows);
     assert!(on_screen > 0, "the test page shows some rows");
     let blanks = |r: &Element| r.query_selector("button.im-cell[data-o=no-change]").unwrap().is_none();
     assert!(rows[..on_screen].iter().all(blanks), "every row on screen answers the click");
     let later = !rows[on_screen..].iter().all(blanks);
     assert_eq!(busy(), later.to_string(), "busy while rows below the screen are to change");
-    for _ in 0..20 {
-        if busy() == "false" {
-            break;
-        }
-        next_task().await;
-        yew::scheduler::flush().await;
-    }
-    assert_eq!(busy(), "false");
+    until_whole(&table).await;
     assert_eq!(m.all("button.im-cell").len(), before - hidden);
     // The address follows in a task of its own, after the frame that answers the click.
     next_task().await;
