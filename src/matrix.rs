@@ -167,10 +167,6 @@ impl<K: Copy + PartialEq> Reveal<K> {
         (self.key == key).then_some(self.drawn)
     }
 
-    /// The next step while `drawn` of the `whole` rows show `key`, or `None` when all do. The step that reaches
-    /// `whole` makes it `usize::MAX`, so that rows added later show `key` too. A new key whose rows all show it
-    /// at once takes one step that only records it, so that coming back to the previous key starts from the
-    /// rows on screen again.
     /// Whether the rows on screen are to be counted once a render of `key` is laid out ([`Reveal::reach`]): after
     /// the first render of a change, and after a render that reached more, not after a step that added rows below
     /// the screen (counting them forces a layout, which at 100x the data after "Show more" costs a whole table).
@@ -186,6 +182,10 @@ impl<K: Copy + PartialEq> Reveal<K> {
         (drawn < whole && on_screen > drawn).then_some(Reveal { key, drawn: if on_screen >= whole { usize::MAX } else { on_screen }, reached: true })
     }
 
+    /// The next step while `drawn` of the `whole` rows show `key`, or `None` when all do. The step that reaches
+    /// `whole` makes it `usize::MAX`, so that rows added later show `key` too. A new key whose rows all show it
+    /// at once takes one step that only records it, so that coming back to the previous key starts from the
+    /// rows on screen again.
     pub fn next(&self, key: K, drawn: usize, whole: usize) -> Option<Reveal<K>> {
         if drawn == usize::MAX && self.key == key {
             return None;

@@ -155,8 +155,9 @@ fn use_reveal(key: u64, whole: usize, on_screen: &dyn Fn() -> usize) -> usize {
     drawn
 }
 
-/// One company's row. Every company has one, in the grid's fixed order; a filter hides rows rather than
-/// removing them, so filtering sets attributes instead of rebuilding the table. Its props change only when
+/// One company's row. When every company fits (`View::rendered`), every company has one, in the grid's fixed
+/// order, and a filter hides rows rather than removing them, so filtering sets attributes instead of rebuilding
+/// the table. Its props change only when
 /// something in the row does (shown or not, its open cell, its tab stop, the outcomes hidden among its own
 /// cells), so opening a cell, moving focus or filtering re-renders only the rows it touches.
 #[derive(Properties, PartialEq)]
