@@ -307,8 +307,14 @@ fn a_change_to_the_rows_listed_draws_the_rows_on_screen_first_and_the_rest_in_ch
         steps.push(r.drawn(2).unwrap());
     }
     let (last, chunks) = steps.split_last().unwrap();
-    assert!(chunks.windows(2).all(|w| w[1] == w[0] + ROW_CHUNK), "{steps:?}");
-    assert!(*chunks.last().unwrap() < whole && chunks.last().unwrap() + ROW_CHUNK >= whole, "{steps:?}");
+    let chunk = |drawn: usize| (drawn / 4).clamp(ROW_CHUNK, ROW_LIMIT);
+    assert!(chunks.windows(2).all(|w| w[1] == w[0] + chunk(w[0])), "{steps:?}");
+    assert!(*chunks.last().unwrap() < whole && chunks.last().unwrap() + chunk(*chunks.last().unwrap()) >= whole, "{steps:?}");
+    // Past a few screens the steps grow with the rows drawn, up to ROW_LIMIT rows (at 100x the data, each step
+    // lays out the whole table again).
+    let far = Reveal::new(9u8).next(9, 400, 4600).and_then(|r| r.drawn(9));
+    assert_eq!(far, Some(400 + ROW_LIMIT));
+    assert_eq!(Reveal::new(9u8).next(9, 100, 4600).and_then(|r| r.drawn(9)), Some(125));
     // Once whole, every row shows the key, also rows added later (the reader asks for all rows).
     assert_eq!(*last, usize::MAX);
     // A key whose rows all fit on screen takes one step, which records the key; then none. Coming back to the
