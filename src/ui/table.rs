@@ -27,6 +27,9 @@ pub struct TableProps {
     pub dispatch: Dispatch,
 }
 
+/// The id of the table's body, whose rows on screen a change draws first (`browser::rows_on_screen`).
+const ROWS: &str = "im-rows";
+
 #[component]
 pub fn Table(props: &TableProps) -> Html {
     let ds = &DATASET;
@@ -38,7 +41,7 @@ pub fn Table(props: &TableProps) -> Html {
     // What the last render drew: its rows, and the outcomes each company's row blanked.
     let last = use_mut_ref(|| (Vec::new(), vec![props.filter.hidden_outcomes; ds.companies.len()]));
     // Read before this render changes the table, while its layout is still the last frame's.
-    let on_screen = || browser::rows_on_screen("im-rows").unwrap_or(FIRST_ROWS);
+    let on_screen = || browser::rows_on_screen(ROWS).unwrap_or(FIRST_ROWS);
     // Both keys are one integer, so the hook is compiled once (a second copy cost the wasm 0.4 KiB): the rows
     // listed are the sector (bits 40 and up), tech-only (bit 32) and the limit (the low 32 bits).
     let f = props.filter;
@@ -107,7 +110,7 @@ pub fn Table(props: &TableProps) -> Html {
                         }
                     </tr>
                 </thead>
-                <tbody id="im-rows">
+                <tbody id={ROWS}>
                     for (&(c, shown), &hidden) in rendered.iter().zip(&masks) {
                         <Row key={c as usize} company={c} grid={props.grid.clone()} {shown} {hidden}
                             open={props.open.filter(|at| at.company == c).map(|at| at.pressure)}
@@ -141,7 +144,7 @@ fn use_reveal(key: u64, whole: usize, on_screen: &dyn Fn() -> usize) -> usize {
             // Rows this render did not reach may be on screen now (new rows shorter than the old): reach them in
             // this frame. Else the next step, in a task of its own.
             let check = drawn < whole && reveal.check(key);
-            let now = check.then(|| browser::rows_on_screen("im-rows")).flatten().and_then(|n| reveal.reach(key, drawn, n, whole));
+            let now = check.then(|| browser::rows_on_screen(ROWS)).flatten().and_then(|n| reveal.reach(key, drawn, n, whole));
             let task = match now {
                 Some(now) => {
                     set.set(now);
