@@ -203,7 +203,7 @@ fn cell(props: &RowProps, pressure: u8) -> Html {
     match props.grid.cell(at) {
         Some(c) => html! { <td role="gridcell">{ cell_button(props, at, c, tabindex) }</td> },
         None => html! {
-            // The dot is drawn by the stylesheet (.im-empty::before): one node per empty cell, not three.
+            // The dot is drawn by the stylesheet (a background of .im-empty): one node per empty cell, not three.
             <td role="gridcell" class="im-empty" id={at.dom_id()} {tabindex} aria-label={format!("{}: no events", text::place(ds, at))}></td>
         },
     }
@@ -223,8 +223,8 @@ fn cell_button(props: &RowProps, at: CellRef, c: &Cell, tabindex: &'static str) 
     } else {
         text::cell_name(ds, at, c.outcome, c.events.len(), c.latest)
     };
-    // One element and its count: the glyph and the short label are drawn by the palette CSS from `data-o`
-    // (`::before` and `::after`), so a cell is two nodes instead of eight, which its row creates and compares
+    // One element and its count: the glyph and the short label are drawn by the palette CSS from `data-o` (one
+    // `::before` line above the count), so a cell is two nodes instead of eight, which its row creates and compares
     // on every update. A blanked cell keeps `data-o` and its count, unseen, so it keeps its box.
     // Literal classes only (a computed class would cost the wasm Yew's class-list code): the colour comes
     // from `data-o`, the open state from `aria-expanded`.
