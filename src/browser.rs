@@ -147,12 +147,14 @@ pub fn in_frame() -> bool {
     }
 }
 
-/// How many rows of the table body with this id are on screen or above it, counting the rows that would fit in
-/// the space below the last one: the rows a change must draw in the frame that answers the reader's input so
-/// that they see no stale row. Hidden rows are not counted. `None` in a frame (its viewport is the whole embed,
-/// not the reader's screen), with no row drawn, or when there is no such body. Reads layout: call it before
-/// changing the table.
-pub fn rows_on_screen(id: &str) -> Option<usize> {
+/// How many rows of the table body with this id are on screen or above it: the rows a change must draw in the
+/// frame that answers the reader's input so that they see no stale row. Hidden rows are not counted. Only the
+/// first `upto` rows are measured: when they end above the screen's bottom, the rows that would fit below them,
+/// as short as the shortest, are counted too (after a render that drew `upto` new rows, the rows below them are
+/// stale, and counting those would take one more render and layout for each screenful of shorter new rows).
+/// `None` in a frame (its viewport is the whole embed, not the reader's screen), with no row drawn, or when there
+/// is no such body. Reads layout.
+pub fn rows_on_screen(id: &str, upto: usize) -> Option<usize> {
     if in_frame() {
         return None;
     }
@@ -160,7 +162,7 @@ pub fn rows_on_screen(id: &str) -> Option<usize> {
     let bottom = f64::from(doc.document_element()?.client_height());
     let (mut count, mut end, mut height) = (0, 0.0, f64::MAX);
     let mut row = doc.get_element_by_id(id)?.first_element_child();
-    while let Some(r) = row {
+    while let Some(r) = row.filter(|_| count < upto) {
         let rect = r.get_bounding_client_rect();
         if rect.height() > 0.0 {
             if rect.top() >= bottom {
@@ -173,7 +175,7 @@ pub fn rows_on_screen(id: &str) -> Option<usize> {
     if count == 0 {
         return None;
     }
-    // Every row drawn is on screen: as many of the rows a change adds below them as fit may be too.
+    // Every row measured is on screen: as many of the rows below them as fit may be too.
     Some(count + ((bottom - end).max(0.0) / height).ceil() as usize)
 }
 

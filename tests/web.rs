@@ -229,6 +229,34 @@ async fn from_one_sector_to_all_the_rows_on_screen_change_at_once_and_the_rows_b
 }
 
 #[wasm_bindgen_test]
+fn rows_on_screen_measures_the_first_rows_it_is_given_and_fits_rows_as_short_as_theirs_below() {
+    let doc = document();
+    let screen = f64::from(doc.document_element().unwrap().client_height());
+    // Pinned to the top of the screen: rows of 100, 50 (hidden) and 60 px, then rows of 10 px (new rows, shorter
+    // than the stale ones below them would be) down past the screen's bottom.
+    let body = doc.create_element("div").unwrap();
+    body.set_id("t-rows");
+    body.set_attribute("style", "position:fixed;top:0;left:0;width:10px").unwrap();
+    let heights = [100, 50, 60].into_iter().chain(std::iter::repeat_n(10, screen as usize / 10 + 5));
+    for (i, h) in heights.enumerate() {
+        let row = doc.create_element("div").unwrap();
+        row.set_attribute("style", &format!("height:{h}px{}", if i == 1 { ";display:none" } else { "" })).unwrap();
+        body.append_child(&row).unwrap();
+    }
+    doc.body().unwrap().append_child(&body).unwrap();
+    let fit = |top: f64, h: f64| ((screen - top) / h).ceil() as usize;
+    use ice_matrix::browser::rows_on_screen;
+    // The first row measured, then as many 100 px rows as fit below it; the hidden row is not counted.
+    assert_eq!(rows_on_screen("t-rows", 1), Some(1 + fit(100.0, 100.0)));
+    // Two rows measured (100 and 60 px): rows as short as the shorter fit below them.
+    assert_eq!(rows_on_screen("t-rows", 2), Some(2 + fit(160.0, 60.0)));
+    // Every row: those whose top is on screen.
+    assert_eq!(rows_on_screen("t-rows", usize::MAX), Some(2 + fit(160.0, 10.0)));
+    assert_eq!(rows_on_screen("no-such-rows", usize::MAX), None);
+    body.remove();
+}
+
+#[wasm_bindgen_test]
 async fn toggling_an_outcome_in_the_legend_hides_its_cells_and_updates_the_link() {
     let m = Mounted::new("").await;
     let no_change = DATASET.outcomes.iter().position(|o| o.id == "no-change").unwrap();

@@ -42,7 +42,7 @@ pub fn Table(props: &TableProps) -> Html {
     // What the last render drew: its rows, and the outcomes each company's row blanked.
     let last = use_mut_ref(|| (Vec::new(), vec![props.filter.hidden_outcomes; ds.companies.len()]));
     // Read before this render changes the table, while its layout is still the last frame's.
-    let on_screen = || browser::rows_on_screen(ROWS).unwrap_or(FIRST_ROWS);
+    let on_screen = || browser::rows_on_screen(ROWS, usize::MAX).unwrap_or(FIRST_ROWS);
     // Both keys are one integer, so the hook is compiled once (a second copy cost the wasm 0.4 KiB): the rows
     // listed are the sector (bits 40 and up), tech-only (bit 32) and the limit (the low 32 bits).
     let f = props.filter;
@@ -145,7 +145,7 @@ fn use_reveal(key: u64, whole: usize, on_screen: &dyn Fn() -> usize) -> usize {
             // Rows this render did not reach may be on screen now (new rows shorter than the old): reach them in
             // this frame. Else the next step, in a task of its own.
             let check = drawn < whole && reveal.check(key);
-            let now = check.then(|| browser::rows_on_screen(ROWS)).flatten().and_then(|n| reveal.reach(key, drawn, n, whole));
+            let now = check.then(|| browser::rows_on_screen(ROWS, drawn)).flatten().and_then(|n| reveal.reach(key, drawn, n, whole));
             let task = match now {
                 Some(now) => {
                     set.set(now);
