@@ -159,7 +159,6 @@ pub fn texts(ds: &Dataset, downloads: Downloads) -> Result<String, String> {
     let mut pieces = Vec::with_capacity(texts::count(ds));
     let n = ds.events.len() as u16;
     pieces.extend((0..n).map(Piece::Event));
-    pieces.extend((0..n).map(Piece::Row));
     pieces.extend(texts::PANELS.map(Piece::Panel));
     let mut out = String::with_capacity(512 * 1024);
     for (i, piece) in pieces.into_iter().enumerate() {
@@ -181,11 +180,6 @@ pub fn fragment(ds: &Dataset, piece: Piece, downloads: Downloads) -> String {
     let mut o = String::new();
     match piece {
         Piece::Event(i) => event(&mut o, ds, &ds.events[i as usize]),
-        Piece::Row(i) => {
-            let e = &ds.events[i as usize];
-            o.push_str(&format!("<p>{}</p><p>{}</p>", escape(e.summary), escape(e.result)));
-            sources(&mut o, ds, e.sources);
-        }
         Piece::Panel(Panel::Context) => context_panel(&mut o, ds),
         Piece::Panel(Panel::Movement) => movement_panel(&mut o, ds),
         Piece::Panel(Panel::Method) => method_panel(&mut o, ds),

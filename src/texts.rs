@@ -1,5 +1,5 @@
 //! The dataset's long texts, as the HTML the widget shows them in: each event as it reads in a cell's
-//! panel and as a row of the list, and the story panels (context, the movement, the methodology, the
+//! panel and in the list's last column (one fragment for both), and the story panels (context, the movement, the methodology, the
 //! downloads). The build renders them natively from the full dataset (`prerender::texts`) into one file
 //! beside the widget, `TEXTS_FILE`; the wasm holds none of it, so the first view does not wait for it.
 //! The widget loads the file on first use (when the pointer or focus first enters it, or a view needs
@@ -23,10 +23,9 @@ pub const PANELS: [Panel; 4] = [Panel::Context, Panel::Movement, Panel::Method, 
 /// One fragment of the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Piece {
-    /// Event `i` (an index into the dataset's events) as an `<article>`, for a cell's panel.
+    /// Event `i` (an index into the dataset's events) as an `<article>`, for a cell's panel and the list's
+    /// last column (which hides the date and outcome it shows in columns of its own).
     Event(u16),
-    /// Event `i` as the content of the list's last column: what happened, what came of it, sources.
-    Row(u16),
     /// A story panel's content, heading included.
     Panel(Panel),
 }
@@ -37,8 +36,7 @@ impl Piece {
         let events = ds.events.len();
         match self {
             Piece::Event(i) => Some(i as usize),
-            Piece::Row(i) => Some(events + i as usize),
-            Piece::Panel(p) => PANELS.iter().position(|&q| q == p).map(|k| 2 * events + k),
+            Piece::Panel(p) => PANELS.iter().position(|&q| q == p).map(|k| events + k),
         }
     }
 
@@ -51,7 +49,7 @@ impl Piece {
 
 /// How many fragments the file of `ds` holds.
 pub fn count(ds: &Dataset) -> usize {
-    2 * ds.events.len() + PANELS.len()
+    ds.events.len() + PANELS.len()
 }
 
 static TEXTS: OnceLock<Vec<&'static str>> = OnceLock::new();
@@ -69,7 +67,7 @@ pub fn ready() -> bool {
 /// number of fragments (a stale copy from a cache, an error page): the view then keeps saying the texts
 /// are unavailable rather than showing the wrong ones.
 pub fn load(file: String) -> bool {
-    // One pass over the file (700 KB for the real data): where each piece ends. Kept only if they count right.
+    // One pass over the file (450 KB for the real data): where each piece ends. Kept only if they count right.
     let ends: Vec<usize> = file.match_indices(SEP).map(|(i, _)| i).chain([file.len()]).collect();
     if ends.len() != count(&crate::model::DATASET) {
         return false;

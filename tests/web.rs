@@ -54,7 +54,6 @@ fn fragments() -> String {
     use ice_matrix::texts::{PANELS, SEP};
     let n = DATASET.events.len();
     let mut pieces: Vec<String> = (0..n).map(|i| format!("<p class=\"t-event\">event {i}</p>")).collect();
-    pieces.extend((0..n).map(|i| format!("<p class=\"t-row\">row {i}</p>")));
     pieces.extend(PANELS.iter().map(|p| format!("<h2 class=\"im-panel-title\">{}</h2><button type=\"button\" data-cell=\"cell-0-0\">cell</button>", p.title())));
     pieces.join(&SEP.to_string())
 }

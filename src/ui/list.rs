@@ -47,7 +47,8 @@ pub fn list(view: &View, filter: Filter, texts: Texts) -> Html {
                                     { ds.outcomes[e.outcome as usize].label }
                                 </span>
                             </td>
-                            <td>{ fragment(Piece::Row(i as u16)) }</td>
+                            // The event as a cell's panel shows it; the stylesheet hides its date and outcome here.
+                            <td>{ fragment(Piece::Event(i as u16)) }</td>
                         </tr>
                     }
                 </tbody>

@@ -98,6 +98,38 @@ test('every non-empty cell opens its dated events with well-formed source links'
   await page.close();
 });
 
+test('the list shows every event, newest first, with what happened, what came of it and its sources', async () => {
+  const page = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${s.url}#view=list`);
+  await page.waitForSelector('.im-list tbody tr');
+  const rows = await page.locator('.im-list tbody tr').evaluateAll((trs) => trs.map((tr) => {
+    const last = tr.lastElementChild;
+    return {
+      date: tr.querySelector('td time').getAttribute('datetime'),
+      text: last.textContent,
+      links: [...last.querySelectorAll('.im-sources a')].map((a) => a.getAttribute('href')),
+      // The date and outcome have columns of their own: the event's own are not drawn again here.
+      repeated: [...last.querySelectorAll('.im-event-meta time, .im-event-meta .im-badge')].filter((x) => getComputedStyle(x).display !== 'none').length,
+      facts: [...last.querySelectorAll('.im-facts dt')].map((dt) => dt.textContent),
+    };
+  }));
+  const events = s.data.events.slice().reverse();
+  assert.equal(rows.length, events.length);
+  const url = Object.fromEntries(s.data.sources.map((x) => [x.id, x.url]));
+  rows.forEach((r, i) => {
+    const e = events[i];
+    assert.ok(r.date.startsWith(e.date.slice(0, 4)), `${e.id}: row ${i} is ${r.date}`);
+    assert.ok(r.text.includes(e.summary) && r.text.includes(e.result), `${e.id}: what happened and what came of it`);
+    assert.ok(r.facts.includes('What came of it'), e.id);
+    assert.deepEqual(r.links, e.sources.map((id) => url[id]), `${e.id}: its sources, in order`);
+    assert.equal(r.repeated, 0, `${e.id}: date and outcome shown once`);
+  });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('Enter opens a cell, Escape closes it and puts focus back on the cell', async () => {
   const { page } = await open(s.browser, s.url);
   const cell = page.locator('button.im-cell').first();
