@@ -6,6 +6,8 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 
+use crate::texts::Reading;
+
 pub fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
@@ -45,50 +47,79 @@ pub fn on_hash_change(f: impl Fn(String) + 'static) -> Option<EventListener> {
 
 /// Gets the dataset's text file (see `texts.rs`): from `<template id="im-texts">` when the page carries
 /// it inline (`offline.html`), else by fetching `url`, relative to the page. Calls `done` once, with the
-/// text, or with None when it cannot be had (offline with no cached copy, an HTTP error).
-pub fn load_texts(url: &'static str, done: impl FnOnce(Option<String>) + 'static) {
+/// file read, or with None when it cannot be had (offline with no cached copy, an HTTP error).
+///
+/// The body is taken as a blob and read in slices of [`SLICE`] bytes, each in a task of its own that hands it to
+/// the [`Reading`]: at 100x the data the file is 34 MB, and reading it as one `ArrayBuffer` held the page for 60 to
+/// 95 ms while the browser drained the response, then 45 to 75 more while the wasm took it, so a click that came
+/// then waited. Read in slices, no task takes more than about 10 to 15 ms here. The bytes are copied into the wasm's memory as
+/// they are: taking the body as text would decode it to a JavaScript string and encode it back to UTF-8.
+pub fn load_texts(url: &'static str, done: impl FnOnce(Option<Reading>) + 'static) {
     let inline = document()
         .and_then(|d| d.get_element_by_id("im-texts"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlTemplateElement>().ok());
     if let Some(t) = inline {
-        return done(t.content().text_content());
+        return done(t.content().text_content().map(|s| {
+            let mut r = Reading::default();
+            r.push(s.as_bytes());
+            r
+        }));
     }
     let Some(w) = web_sys::window() else { return done(None) };
     // Promise callbacks, not futures: wasm-bindgen-futures cost the wasm about 1 KiB brotli for this one
     // request. Whichever callback settles first calls `done`; the callbacks live as long as the page.
-    let done: Done = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(done))));
-    let failed = on(&done, |d, _| settle(d, None));
-    // The body as bytes, copied into the wasm's memory as they are: taking it as text would decode it to a
-    // JavaScript string and encode it back to UTF-8 on the way in (about 15 ms for the real file here).
-    let got = on(&done, |d, resp| {
-        let body = resp.dyn_into::<web_sys::Response>().ok().filter(web_sys::Response::ok).and_then(|r| r.array_buffer().ok());
-        match body {
-            Some(p) => {
-                let utf8 = |b: wasm_bindgen::JsValue| String::from_utf8(js_sys::Uint8Array::new(&b).to_vec()).ok();
-                let (got, failed) = (on(d, move |d, b| settle(d, utf8(b))), on(d, |d, _| settle(d, None)));
-                let _ = p.then2(&got, &failed);
-                got.forget();
-                failed.forget();
-            }
-            None => settle(d, None),
+    let load: Load = std::rc::Rc::new(std::cell::RefCell::new((Reading::default(), Some(Box::new(done)))));
+    then(&load, &w.fetch_with_str(url), |l, resp| {
+        match resp.dyn_into::<web_sys::Response>().ok().filter(web_sys::Response::ok).and_then(|r| r.blob().ok()) {
+            Some(p) => then(l, &p, |l, b| b.dyn_into::<web_sys::Blob>().map_or_else(|_| settle(l, false), |b| read(l, b, 0.0))),
+            None => settle(l, false),
         }
     });
-    let _ = w.fetch_with_str(url).then2(&got, &failed);
-    got.forget();
-    failed.forget();
 }
 
-type Done = std::rc::Rc<std::cell::Cell<Option<Box<dyn FnOnce(Option<String>)>>>>;
+/// The bytes of the text file read in each task.
+const SLICE: f64 = 1024.0 * 1024.0;
 
-fn settle(d: &Done, text: Option<String>) {
-    if let Some(f) = d.take() {
-        f(text);
+/// The file read so far, and what to call when it is whole or cannot be had.
+type Load = std::rc::Rc<std::cell::RefCell<(Reading, Option<Box<dyn FnOnce(Option<Reading>)>>)>>;
+
+/// Calls `done` once: with the file read (`ok`), or with None.
+fn settle(l: &Load, ok: bool) {
+    let (reading, done) = {
+        let mut l = l.borrow_mut();
+        (std::mem::take(&mut l.0), l.1.take())
+    };
+    if let Some(f) = done {
+        f(ok.then_some(reading));
     }
 }
 
-fn on(d: &Done, f: impl FnOnce(&Done, wasm_bindgen::JsValue) + 'static) -> wasm_bindgen::closure::Closure<dyn FnMut(wasm_bindgen::JsValue)> {
-    let d = d.clone();
-    wasm_bindgen::closure::Closure::once(move |v| f(&d, v))
+/// Reads the slice of `blob` from `at`, then the next, each when the last has arrived.
+fn read(l: &Load, blob: web_sys::Blob, at: f64) {
+    if at >= blob.size() {
+        return settle(l, true);
+    }
+    if at == 0.0 {
+        l.borrow_mut().0 = Reading::new(blob.size() as usize);
+    }
+    match blob.slice_with_f64_and_f64(at, at + SLICE) {
+        Ok(part) => then(l, &part.array_buffer(), move |l, buf| {
+            l.borrow_mut().0.push(&js_sys::Uint8Array::new(&buf).to_vec());
+            read(l, blob, at + SLICE);
+        }),
+        Err(_) => settle(l, false),
+    }
+}
+
+/// Calls `got` with what `p` resolves to; a rejection settles the load as failed. The callbacks live as long as
+/// the page (one pair per slice).
+fn then(l: &Load, p: &js_sys::Promise, got: impl FnOnce(&Load, wasm_bindgen::JsValue) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let (l1, l2) = (l.clone(), l.clone());
+    let (got, failed) = (Closure::once(move |v| got(&l1, v)), Closure::once(move |_| settle(&l2, false)));
+    let _ = p.then2(&got, &failed);
+    got.forget();
+    failed.forget();
 }
 
 /// Moves focus to the element with this id, if it exists and can take focus.

@@ -1,10 +1,10 @@
 //! The dataset's long texts, as the HTML the widget shows them in: each event as it reads in a cell's
-//! panel and in the list's last column (one fragment for both), and the story panels (context, the movement, the methodology, the
-//! downloads). The build renders them natively from the full dataset (`prerender::texts`) into one file
+//! panel and in the list's last column (one fragment for both), and the story panels (context, the
+//! movement, the methodology, the downloads). The build renders them natively from the full dataset (`prerender::texts`) into one file
 //! beside the widget, `TEXTS_FILE`; the wasm holds none of it, so the first view does not wait for it.
 //! The widget loads the file on first use (when the pointer or focus first enters it, or a view needs
 //! it; see `ui/app.rs`), from the page when it is inlined there (as in `offline.html`), else with one
-//! fetch, and hands it to [`load`].
+//! fetch read in slices, and hands it over as a [`Reading`].
 //!
 //! The file is the fragments joined by [`SEP`], in [`Piece`] order, which both sides compute from the
 //! dataset's skeleton: [`count`] of them. Until it is loaded every piece reads as empty.
@@ -40,10 +40,14 @@ impl Piece {
         }
     }
 
-    /// The fragment, or "" until the file is loaded.
+    /// The fragment, or "" until the file is loaded (or if its bytes are not UTF-8: each piece is checked as it
+    /// is read, so that taking the file is one pass over it, made in the tasks it arrives in).
     pub fn get(self) -> &'static str {
         let ds = &crate::model::DATASET;
-        self.index(ds).and_then(|i| table().and_then(|t| t.get(i))).copied().unwrap_or("")
+        let (Some(t), Some(i)) = (TEXTS.get(), self.index(ds)) else { return "" };
+        let start = if i == 0 { Some(0) } else { t.ends.get(i - 1).map(|e| e + 1) };
+        let bytes = start.zip(t.ends.get(i)).and_then(|(a, &b)| t.bytes.get(a..b));
+        bytes.and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
     }
 }
 
@@ -52,40 +56,56 @@ pub fn count(ds: &Dataset) -> usize {
     ds.events.len() + PANELS.len()
 }
 
-static TEXTS: OnceLock<Vec<&'static str>> = OnceLock::new();
-
-fn table() -> Option<&'static [&'static str]> {
-    TEXTS.get().map(Vec::as_slice)
+/// The file once taken: its bytes and where each piece ends.
+struct Texts {
+    bytes: &'static [u8],
+    ends: Vec<usize>,
 }
+
+static TEXTS: OnceLock<Texts> = OnceLock::new();
 
 /// True once the fragments are available.
 pub fn ready() -> bool {
-    table().is_some()
+    TEXTS.get().is_some()
 }
 
-/// Takes the file's contents. Returns false, keeping nothing, when the file does not hold this build's
-/// number of fragments (a stale copy from a cache, an error page): the view then keeps saying the texts
-/// are unavailable rather than showing the wrong ones.
-pub fn load(file: String) -> bool {
-    // One pass over the file (450 KB for the real data): where each piece ends. Kept only if they count right.
-    let ends: Vec<usize> = file.match_indices(SEP).map(|(i, _)| i).chain([file.len()]).collect();
-    if ends.len() != count(&crate::model::DATASET) {
-        return false;
+/// The file as it arrives, chunk by chunk: its bytes so far and where each piece ends. The separator is one byte,
+/// so each chunk is searched for it alone, in the task it arrived in: at 100x the data the file is 34 MB, and
+/// taking it in one task held the page for 45 to 75 ms.
+#[derive(Default)]
+pub struct Reading {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Reading {
+    /// A file of `size` bytes, read in chunks: its memory is taken once (growing it as chunks come would copy
+    /// what came before, megabytes at a time).
+    pub fn new(size: usize) -> Reading {
+        Reading { bytes: Vec::with_capacity(size), ends: Vec::new() }
     }
-    if ready() {
-        return true;
+
+    pub fn push(&mut self, chunk: &[u8]) {
+        let base = self.bytes.len();
+        self.ends.extend(chunk.iter().enumerate().filter(|&(_, &b)| b == SEP as u8).map(|(i, _)| base + i));
+        self.bytes.extend_from_slice(chunk);
     }
-    let file: &'static str = Box::leak(file.into_boxed_str());
-    let mut start = 0;
-    let pieces = ends
-        .into_iter()
-        .map(|end| {
-            // `get`, not indexing: the ends are char boundaries, and indexing would link the slice panic's
-            // formatting code into the wasm (2 KiB).
-            let piece = file.get(start..end).unwrap_or_default();
-            start = end + SEP.len_utf8();
-            piece
-        })
-        .collect();
-    TEXTS.set(pieces).is_ok()
+
+    /// Takes the file. Returns false, keeping nothing, when it does not hold this build's number of fragments (a
+    /// stale copy from a cache, an error page): the view then keeps saying the texts are unavailable rather than
+    /// showing the wrong ones.
+    pub fn finish(mut self) -> bool {
+        self.ends.push(self.bytes.len());
+        if self.ends.len() != count(&crate::model::DATASET) {
+            return false;
+        }
+        ready() || TEXTS.set(Texts { bytes: self.bytes.leak(), ends: self.ends }).is_ok()
+    }
+}
+
+/// Takes the whole file at once ([`Reading`]).
+pub fn load(file: &[u8]) -> bool {
+    let mut r = Reading::default();
+    r.push(file);
+    r.finish()
 }

@@ -68,7 +68,7 @@ impl Mounted {
         // What the widget fetches after its first view; a page would load it once, as here. The build
         // renders the real fragments natively (tested in core.rs and in the browser tests of the built
         // widget); here each names its piece, so a test sees which one the view put where.
-        ice_matrix::texts::load(fragments());
+        ice_matrix::texts::load(fragments().as_bytes());
         set_location_hash(hash);
         let root = document().create_element("div").unwrap();
         document().body().unwrap().append_child(&root).unwrap();

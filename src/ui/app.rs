@@ -54,7 +54,7 @@ pub fn App() -> Html {
                 if !started.replace(true) {
                     let setter = setter.clone();
                     browser::load_texts(TEXTS_FILE, move |file| {
-                        setter.set(if file.is_some_and(texts::load) { Texts::Ready } else { Texts::Failed });
+                        setter.set(if file.is_some_and(texts::Reading::finish) { Texts::Ready } else { Texts::Failed });
                     });
                 }
             });
