@@ -52,18 +52,15 @@ pub fn on_hash_change(f: impl Fn(String) + 'static) -> Option<EventListener> {
 /// The body is taken as a blob and read in slices of [`SLICE`] bytes, each in a task of its own that hands it to
 /// the [`Reading`]: at 100x the data the file is 34 MB, and reading it as one `ArrayBuffer` held the page for 60 to
 /// 95 ms while the browser drained the response, then 45 to 75 more while the wasm took it, so a click that came
-/// then waited. Read in slices, no task takes more than about 10 to 15 ms here. The bytes are copied into the wasm's memory as
-/// they are: taking the body as text would decode it to a JavaScript string and encode it back to UTF-8.
+/// then waited. Read in slices, no task takes more than about 10 to 15 ms here. The bytes are copied into the
+/// wasm's memory as they are: taking the body as text would decode it to a JavaScript string and encode it back
+/// to UTF-8.
 pub fn load_texts(url: &'static str, done: impl FnOnce(Option<Reading>) + 'static) {
     let inline = document()
         .and_then(|d| d.get_element_by_id("im-texts"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlTemplateElement>().ok());
     if let Some(t) = inline {
-        return done(t.content().text_content().map(|s| {
-            let mut r = Reading::default();
-            r.push(s.as_bytes());
-            r
-        }));
+        return done(t.content().text_content().map(|s| Reading::whole(s.as_bytes())));
     }
     let Some(w) = web_sys::window() else { return done(None) };
     // Promise callbacks, not futures: wasm-bindgen-futures cost the wasm about 1 KiB brotli for this one

@@ -1,7 +1,7 @@
 //! The dataset's long texts, as the HTML the widget shows them in: each event as it reads in a cell's
 //! panel and in the list's last column (one fragment for both), and the story panels (context, the
-//! movement, the methodology, the downloads). The build renders them natively from the full dataset (`prerender::texts`) into one file
-//! beside the widget, `TEXTS_FILE`; the wasm holds none of it, so the first view does not wait for it.
+//! movement, the methodology, the downloads). The build renders them natively from the full dataset
+//! (`prerender::texts`) into one file beside the widget, `TEXTS_FILE`; the wasm holds none of it, so the first view does not wait for it.
 //! The widget loads the file on first use (when the pointer or focus first enters it, or a view needs
 //! it; see `ui/app.rs`), from the page when it is inlined there (as in `offline.html`), else with one
 //! fetch read in slices, and hands it over as a [`Reading`].
@@ -40,8 +40,8 @@ impl Piece {
         }
     }
 
-    /// The fragment, or "" until the file is loaded (or if its bytes are not UTF-8: each piece is checked as it
-    /// is read, so that taking the file is one pass over it, made in the tasks it arrives in).
+    /// The fragment, or "" until the file is loaded (or if its bytes are not UTF-8: a piece is checked when the view
+    /// asks for it, so that taking the file is one pass over it, made in the tasks it arrives in).
     pub fn get(self) -> &'static str {
         let ds = &crate::model::DATASET;
         let (Some(t), Some(i)) = (TEXTS.get(), self.index(ds)) else { return "" };
@@ -85,6 +85,13 @@ impl Reading {
         Reading { bytes: Vec::with_capacity(size), ends: Vec::new() }
     }
 
+    /// A file that came whole (inline in the page, or in a test).
+    pub fn whole(file: &[u8]) -> Reading {
+        let mut r = Reading::default();
+        r.push(file);
+        r
+    }
+
     pub fn push(&mut self, chunk: &[u8]) {
         let base = self.bytes.len();
         self.ends.extend(chunk.iter().enumerate().filter(|&(_, &b)| b == SEP as u8).map(|(i, _)| base + i));
@@ -105,7 +112,5 @@ impl Reading {
 
 /// Takes the whole file at once ([`Reading`]).
 pub fn load(file: &[u8]) -> bool {
-    let mut r = Reading::default();
-    r.push(file);
-    r.finish()
+    Reading::whole(file).finish()
 }
