@@ -50,22 +50,24 @@ pub fn first_view(ds: &Dataset) -> String {
             text::count(view.cells_per_outcome[i], "cell", "cells")
         ));
     }
-    o.push_str("</ul></div><div class=\"im-scroll\"><table class=\"im-matrix\">");
-    o.push_str(&format!("<caption>{}</caption><thead><tr>", text::CAPTION));
-    o.push_str("<th scope=\"col\" class=\"im-corner\">Company</th>");
+    // Explicit roles: the stylesheet lays the rows out as flex lines, and some browsers drop a table's semantics
+    // when its parts are not displayed as table parts.
+    o.push_str("</ul></div><div class=\"im-scroll\"><table class=\"im-matrix\" role=\"table\">");
+    o.push_str(&format!("<caption>{}</caption><thead role=\"rowgroup\"><tr role=\"row\">", text::CAPTION));
+    o.push_str("<th scope=\"col\" role=\"columnheader\" class=\"im-corner\">Company</th>");
     for p in ds.pressure_types {
         o.push_str(&format!(
-            "<th scope=\"col\" title=\"{}\"><span aria-hidden=\"true\">{}</span><span class=\"im-sr\">{}</span></th>",
+            "<th scope=\"col\" role=\"columnheader\" title=\"{}\"><span aria-hidden=\"true\">{}</span><span class=\"im-sr\">{}</span></th>",
             escape(p.definition),
             escape(p.short),
             escape(p.label)
         ));
     }
-    o.push_str("</tr></thead><tbody>");
+    o.push_str("</tr></thead><tbody role=\"rowgroup\">");
     for &c in view.rows.iter().take(ROW_LIMIT) {
         let company = &ds.companies[c as usize];
         o.push_str(&format!(
-            "<tr><th scope=\"row\">{}<span class=\"im-sector\">{}</span></th>",
+            "<tr role=\"row\"><th scope=\"row\" role=\"rowheader\">{}<span class=\"im-sector\">{}</span></th>",
             escape(company.name),
             escape(ds.sectors[company.sector as usize].label)
         ));
@@ -76,14 +78,14 @@ pub fn first_view(ds: &Dataset) -> String {
                     let x = &ds.outcomes[cell.outcome as usize];
                     // The glyph and the short label are drawn by the palette CSS from `data-o`, as in the widget.
                     o.push_str(&format!(
-                        "<td><a class=\"im-cell\" data-o=\"{}\" href=\"sources.html#{}\" aria-label=\"{}\">{}</a></td>",
+                        "<td role=\"cell\"><a class=\"im-cell\" data-o=\"{}\" href=\"sources.html#{}\" aria-label=\"{}\">{}</a></td>",
                         x.id,
                         cell_anchor(ds, at),
                         escape(&text::cell_name(ds, at, cell.outcome, cell.events.len(), cell.latest)),
                         cell.events.len()
                     ));
                 }
-                None => o.push_str("<td class=\"im-empty\"><span class=\"im-sr\">no events</span></td>"),
+                None => o.push_str("<td role=\"cell\" class=\"im-empty\"><span class=\"im-sr\">no events</span></td>"),
             }
         }
         o.push_str("</tr>");

@@ -100,18 +100,20 @@ pub fn Table(props: &TableProps) -> Html {
         <div class="im-scroll">
             <table class="im-matrix" role="grid" aria-busy={busy.to_string()} {onkeydown} {onfocusin} {onclick}>
                 <caption>{ text::CAPTION }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col" class="im-corner">{ "Company" }</th>
+                // Explicit roles: the stylesheet lays the rows out as flex lines, and some browsers drop a table's
+                // semantics when its parts are not displayed as table parts.
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader" class="im-corner">{ "Company" }</th>
                         for p in ds.pressure_types.iter() {
-                            <th scope="col" title={p.definition}>
+                            <th scope="col" role="columnheader" title={p.definition}>
                                 <span aria-hidden="true">{ p.short }</span>
                                 <span class="im-sr">{ p.label }</span>
                             </th>
                         }
                     </tr>
                 </thead>
-                <tbody id="im-rows">
+                <tbody role="rowgroup" id="im-rows">
                     for (&(c, shown), &hidden) in rendered.iter().zip(&masks) {
                         <Row key={c as usize} company={c} grid={props.grid.clone()} {shown} {hidden}
                             open={props.open.filter(|at| at.company == c).map(|at| at.pressure)}
@@ -184,8 +186,8 @@ pub fn Row(props: &RowProps) -> Html {
     let c = props.company;
     let company = &ds.companies[c as usize];
     html! {
-        <tr hidden={!props.shown}>
-            <th scope="row">
+        <tr role="row" hidden={!props.shown}>
+            <th scope="row" role="rowheader">
                 { company.name }
                 <span class="im-sector">{ ds.sectors[company.sector as usize].label }</span>
             </th>
