@@ -45,11 +45,28 @@ def write_table(out, path, table):
                 write_table(out, f"{path}.{k}", sub)
 
 
+def write_section(out, path, table):
+    """[path] with its scalars, then its tables ([path.key]) and arrays of tables ([[path.key]])."""
+    out.append(f"\n[{path}]")
+    for k, v in table.items():
+        if not is_tables(v) and not isinstance(v, dict):
+            out.append(f"{k} = {scalar(v)}")
+    for k, v in table.items():
+        if isinstance(v, dict):
+            write_section(out, f"{path}.{k}", v)
+        elif is_tables(v):
+            for sub in v:
+                write_table(out, f"{path}.{k}", sub)
+
+
 def dumps(data):
     out = []
     for k, v in data.items():
-        if not is_tables(v):
+        if not is_tables(v) and not isinstance(v, dict):
             out.append(f"{k} = {scalar(v)}")
+    for k, v in data.items():
+        if isinstance(v, dict):
+            write_section(out, k, v)
     for k, v in data.items():
         if is_tables(v):
             for t in v:

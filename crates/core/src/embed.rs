@@ -1,0 +1,179 @@
+//! Embedding, as pure logic: the options a host sets in the query string, the resize messages in each
+//! dialect that newsroom hosts already listen for, pym.js parsing, and the embed code for a view.
+//! The browser side (ResizeObserver, postMessage, clipboard) is in the widget's `browser.rs`.
+
+use crate::html::escape;
+
+/// Colour theme: follow the reader's system setting, or force one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The theme a `theme=` value names, if any.
+    pub fn from_key(key: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// What the host page asked for in the widget's URL query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// `theme=light|dark|auto`
+    pub theme: Theme,
+    /// `bg=transparent`: let the article's background show through.
+    pub transparent: bool,
+    /// `header=0`: the article already has a headline.
+    pub hide_header: bool,
+    /// `compat=dw`: also send Datawrapper's height message.
+    pub datawrapper: bool,
+    /// `childId=…`: a pym.js parent created the frame; answer in pym's dialect.
+    pub pym_id: Option<String>,
+    /// `rows=N` (1 to 999): show the first N companies, then a "Show more" button, for a compact embed.
+    /// Absent: [`crate::grid::ROW_LIMIT`].
+    pub rows: Option<u16>,
+}
+
+impl Options {
+    /// Reads a query string (with or without `?`). Unknown keys and values are ignored.
+    pub fn from_query(query: &str) -> Options {
+        let mut o = Options::default();
+        for pair in query.trim_start_matches('?').split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            match (k, v) {
+                ("theme", t) => o.theme = Theme::from_key(t).unwrap_or(o.theme),
+                ("bg", "transparent") => o.transparent = true,
+                ("header", "0") => o.hide_header = true,
+                ("compat", "dw") => o.datawrapper = true,
+                ("childId", id) if is_token(id) => o.pym_id = Some(id.to_string()),
+                ("rows", n) => o.rows = n.parse::<u16>().ok().filter(|n| (1..1000).contains(n)),
+                _ => {}
+            }
+        }
+        o
+    }
+
+    /// The query string for these options ("" for the defaults), pym's id left out: pym adds its own.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if self.theme != Theme::Auto {
+            parts.push(format!("theme={}", self.theme.key()));
+        }
+        if self.transparent {
+            parts.push("bg=transparent".to_string());
+        }
+        if self.hide_header {
+            parts.push("header=0".to_string());
+        }
+        if self.datawrapper {
+            parts.push("compat=dw".to_string());
+        }
+        if let Some(n) = self.rows {
+            parts.push(format!("rows={n}"));
+        }
+        if parts.is_empty() { String::new() } else { format!("?{}", crate::words::join(&parts, "&")) }
+    }
+}
+
+/// Ids travel inside messages and markup: keep them to a safe alphabet.
+fn is_token(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// One message to the parent window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// A string message (embed.ly/Medium JSON, pym).
+    Text(String),
+    /// AMP: `{sentinel: "amp", type: "embed-size", height}`.
+    AmpEmbedSize(u32),
+    /// Datawrapper: `{"datawrapper-height": {id: height}}`.
+    DatawrapperHeight(String, u32),
+}
+
+/// Everything to send when the widget's height becomes `height`.
+pub fn resize_messages(height: u32, href: &str, o: &Options) -> Vec<Message> {
+    let mut out = vec![
+        Message::AmpEmbedSize(height),
+        Message::Text(format!(
+            "{{\"src\":{},\"context\":\"iframe.resize\",\"height\":{height}}}",
+            crate::html::json_string(href)
+        )),
+    ];
+    if let Some(id) = &o.pym_id {
+        out.push(Message::Text(format!("pymxPYMx{id}xPYMxheightxPYMx{height}")));
+    }
+    if o.datawrapper {
+        out.push(Message::DatawrapperHeight("ice-matrix".to_string(), height));
+    }
+    out
+}
+
+/// True when `data` is pym's `width` message for our frame (the parent asks for our height).
+pub fn is_pym_width(data: &str, o: &Options) -> bool {
+    let Some(id) = &o.pym_id else { return false };
+    // By prefix, not `split("xPYMx")`: a string pattern compiles a substring searcher into the wasm.
+    let rest = data.strip_prefix("pymxPYMx").and_then(|r| r.strip_prefix(id.as_str()));
+    rest.and_then(|r| r.strip_prefix("xPYMxwidth")).is_some_and(|r| r.is_empty() || r.starts_with("xPYMx"))
+}
+
+/// The iframe sandbox the widget works under: scripts, its own origin (for its files and the offline
+/// cache), links that open in a new tab, and downloads.
+pub const SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads";
+
+/// What an editor pastes into the article for the view they are looking at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    pub iframe: String,
+    pub loader: String,
+    pub csp: String,
+}
+
+/// `base` is the widget's address without query or hash (ending in `/` or a file name), `hash` the
+/// current view's hash, `title` the frame's accessible name.
+pub fn snippet(base: &str, hash: &str, o: &Options, title: &str) -> Snippet {
+    let url = format!("{base}{}{hash}", o.to_query());
+    let origin = origin_of(base);
+    Snippet {
+        iframe: format!(
+            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"720\" loading=\"lazy\" \
+             referrerpolicy=\"strict-origin-when-cross-origin\" sandbox=\"{SANDBOX}\" \
+             frameborder=\"0\" data-ice-matrix></iframe>",
+            escape(&url),
+            escape(title)
+        ),
+        loader: format!("<script src=\"{}\" async></script>", escape(&beside(base, "embed.js"))),
+        csp: format!("frame-src {origin}; script-src {origin}"),
+    }
+}
+
+/// `scheme://host[:port]` of a URL, or the URL itself when it has none (a `file:` path, say).
+pub fn origin_of(url: &str) -> String {
+    // A char pattern, not "://": a string pattern compiles a substring searcher into the wasm.
+    match url.split_once(':').and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?))) {
+        Some((scheme, rest)) => format!("{scheme}://{}", rest.split('/').next().unwrap_or("")),
+        None => url.to_string(),
+    }
+}
+
+/// The address of a file next to `base` (a folder ending in `/`, or a file whose folder is meant).
+fn beside(base: &str, file: &str) -> String {
+    match base.rfind('/') {
+        Some(i) => format!("{}{file}", &base[..=i]),
+        None => file.to_string(),
+    }
+}

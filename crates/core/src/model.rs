@@ -1,0 +1,312 @@
+//! The dataset as the widget holds it: `'static` tables. The widget's are generated at build time from the
+//! dataset file (`ice-matrix-datagen` validates it and writes them as Rust source); natively, datagen can also
+//! build them at run time, which is how the tests load small fixture datasets. References between records are
+//! indexes into these tables, already checked by the validator, so the view never looks anything up by string.
+//!
+//! Optional text fields are empty strings when absent. The long texts (event details, sources, letters,
+//! context, methodology, coding rules) exist in native code only: the build renders them into the HTML
+//! fragments that the widget loads after its first view (see `fragments.rs`), so the wasm carries only what
+//! the matrix needs, and a view that reached for a long text would not compile.
+
+/// The most outcomes a dataset may have: a set of outcomes is a 32-bit mask.
+pub const MAX_OUTCOMES: usize = 32;
+/// The most sectors, and the most pressure types: they are indexed by `u8`.
+pub const MAX_SECTORS: usize = u8::MAX as usize;
+pub const MAX_PRESSURE_TYPES: usize = u8::MAX as usize;
+/// The most companies (rows), events and sources: they are indexed by `u16`.
+pub const MAX_RECORDS: usize = u16::MAX as usize;
+
+/// A date whose month and day may be unknown (0). Orders chronologically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub y: u16,
+    pub m: u8,
+    pub d: u8,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// "22 August 2019", "August 2019" or "2019", as precise as the data.
+    pub fn long(&self) -> String {
+        let y = self.y.to_string();
+        match (self.m, self.d) {
+            (0, _) => y,
+            (m, 0) => format!("{} {y}", MONTHS[(m - 1) as usize % 12]),
+            (m, d) => format!("{d} {} {y}", MONTHS[(m - 1) as usize % 12]),
+        }
+    }
+
+    /// "Aug 2019" or "2019": the month at most, for cell labels.
+    pub fn short(&self) -> String {
+        match self.m {
+            0 => self.y.to_string(),
+            m => format!("{} {}", &MONTHS[(m - 1) as usize % 12][..3], self.y),
+        }
+    }
+
+    /// ISO 8601 at the known precision (`2019`, `2019-08`, `2019-08-22`), for `<time datetime>` and the data
+    /// files; the form the dataset file writes dates in.
+    pub fn iso(&self) -> String {
+        match (self.m, self.d) {
+            (0, _) => format!("{:04}", self.y),
+            (m, 0) => format!("{:04}-{m:02}", self.y),
+            (m, d) => format!("{:04}-{m:02}-{d:02}", self.y),
+        }
+    }
+
+    /// True when month and day are both known.
+    pub fn is_full(&self) -> bool {
+        self.m != 0 && self.d != 0
+    }
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Sector {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// Whether the widget's switch ([`Widget::switch`]) keeps this sector's rows; in the ICE tracker, false
+    /// for non-tech companies and institutions.
+    pub tech: bool,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct PressureType {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub short: &'static str,
+    pub definition: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub rule: &'static str,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Outcome {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// A word or two for the cell itself.
+    pub short: &'static str,
+    pub glyph: &'static str,
+    /// Cell fill, `#rrggbb`.
+    pub color: &'static str,
+    /// Text colour on the fill, computed at build time for contrast.
+    pub ink: &'static str,
+    /// Lower is a stronger break of ties. Outcomes are stored in rank order.
+    pub rank: u32,
+    pub definition: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub rule: &'static str,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Company {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// Index into [`Dataset::sectors`].
+    pub sector: u8,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub note: &'static str,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Source {
+    pub id: &'static str,
+    pub url: &'static str,
+    pub publisher: &'static str,
+    /// Where the link is a copy: what it is ("syndicated copy on …").
+    pub via: &'static str,
+    pub title: &'static str,
+    /// Set when the title was not seen as a headline ("reconstructed from the link").
+    pub title_note: &'static str,
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Event {
+    #[cfg(not(target_arch = "wasm32"))]
+    pub id: &'static str,
+    /// Index into [`Dataset::companies`].
+    pub company: u16,
+    /// Subsidiary, product or division at issue.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub unit: &'static str,
+    pub date: Date,
+    /// Indexes into [`Dataset::pressure_types`]; never empty.
+    pub pressure_types: &'static [u8],
+    /// Index into [`Dataset::outcomes`].
+    pub outcome: u8,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub summary: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub stakes: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub actors: &'static str,
+    /// Signatories or participants, where a source gives a number.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub people: Option<u32>,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub result: &'static str,
+    /// Index into [`Widget::confidence`].
+    #[cfg(not(target_arch = "wasm32"))]
+    pub confidence: u8,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub disputed: &'static str,
+    /// Indexes into [`Dataset::sources`]; never empty.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub sources: &'static [u16],
+}
+
+/// A section of the methodology panel.
+#[derive(Debug, PartialEq)]
+pub struct Note {
+    pub id: &'static str,
+    pub heading: &'static str,
+    pub text: &'static str,
+}
+
+/// An entry of the corrections log (newest first).
+#[derive(Debug, PartialEq)]
+pub struct Correction {
+    pub date: Date,
+    pub text: &'static str,
+}
+
+/// A signatory count of a letter at a date, with the source that gives it.
+#[derive(Debug, PartialEq)]
+pub struct Count {
+    pub date: Date,
+    pub count: u32,
+    /// "more than", "about", … or empty.
+    pub qualifier: &'static str,
+    /// What was counted: "signatures", "employees", …
+    pub what: &'static str,
+    pub source: u16,
+}
+
+/// An open letter or petition of the movement.
+#[derive(Debug, PartialEq)]
+pub struct Letter {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub date: Date,
+    pub companies: &'static [u16],
+    pub summary: &'static str,
+    pub events: &'static [u16],
+    pub disputed: &'static str,
+    /// Oldest first: how the count grew.
+    pub counts: &'static [Count],
+}
+
+/// A sourced point that explains outcomes, on one of the sides the dataset names ([`Widget::stances`]).
+#[derive(Debug, PartialEq)]
+pub struct Context {
+    pub id: &'static str,
+    /// Index into [`Widget::stances`].
+    pub stance: u8,
+    pub heading: &'static str,
+    pub text: &'static str,
+    pub events: &'static [u16],
+    pub sources: &'static [u16],
+}
+
+/// One side of the context panel.
+#[derive(Debug, PartialEq)]
+pub struct Stance {
+    pub id: &'static str,
+    pub heading: &'static str,
+}
+
+/// A confidence level an event may have, and what an event with it says under "Confidence" ("" for nothing).
+#[derive(Debug, PartialEq)]
+pub struct Confidence {
+    pub id: &'static str,
+    pub note: &'static str,
+}
+
+/// The words and settings specific to one tracker's story (the dataset's `[widget]` table).
+#[derive(Debug, PartialEq)]
+pub struct Widget {
+    /// A row of the matrix in running text: "company", "companies".
+    pub row: &'static str,
+    pub rows: &'static str,
+    /// The first column's heading ("Company") and the first key figure's label ("Companies").
+    pub row_heading: &'static str,
+    pub rows_heading: &'static str,
+    /// The matrix's caption.
+    pub caption: &'static str,
+    /// The label of the switch that keeps only the sectors marked `tech`; empty for no switch.
+    pub switch: &'static str,
+    /// The story panels' titles.
+    pub context_title: &'static str,
+    pub movement_title: &'static str,
+    /// The first year the tracker covers.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub since: u16,
+    /// The downloads are `<file_stem>-dataset.json` and `<file_stem>-events.csv`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub file_stem: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub context_lede: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub movement_lede: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
+    pub stances: &'static [Stance],
+    #[cfg(not(target_arch = "wasm32"))]
+    pub confidence: &'static [Confidence],
+}
+
+/// The whole dataset. Events are sorted by date, outcomes by rank.
+#[derive(Debug, PartialEq)]
+pub struct Dataset {
+    pub version: &'static str,
+    pub updated: Date,
+    pub title: &'static str,
+    pub question: &'static str,
+    /// The summary sentence above the matrix, written from the data at build time (`datagen/src/summary.rs`).
+    pub summary: &'static str,
+    pub widget: Widget,
+    pub sectors: &'static [Sector],
+    pub pressure_types: &'static [PressureType],
+    pub outcomes: &'static [Outcome],
+    pub companies: &'static [Company],
+    pub events: &'static [Event],
+    #[cfg(not(target_arch = "wasm32"))]
+    pub sources: &'static [Source],
+    #[cfg(not(target_arch = "wasm32"))]
+    pub methodology: &'static [Note],
+    #[cfg(not(target_arch = "wasm32"))]
+    pub corrections: &'static [Correction],
+    #[cfg(not(target_arch = "wasm32"))]
+    pub letters: &'static [Letter],
+    #[cfg(not(target_arch = "wasm32"))]
+    pub context: &'static [Context],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_at_their_precision() {
+        let d = Date { y: 2019, m: 8, d: 22 };
+        assert_eq!(d.long(), "22 August 2019");
+        assert_eq!(d.short(), "Aug 2019");
+        assert_eq!(d.iso(), "2019-08-22");
+        assert_eq!(Date { y: 2019, m: 8, d: 0 }.long(), "August 2019");
+        assert_eq!(Date { y: 2019, m: 0, d: 0 }.long(), "2019");
+        assert_eq!(Date { y: 2019, m: 0, d: 0 }.iso(), "2019");
+    }
+}

@@ -1,0 +1,129 @@
+//! View state, its one reducer, and its encoding in the URL hash. Pure Rust: the Yew `Reducible`
+//! wrapper lives in the widget's `ui/store.rs`, the hash is read and written in its `browser.rs`.
+//!
+//! Hash format (ids, not indexes, so links survive edits to the data):
+//! `#cell=<company>.<pressure>&hide=<outcome>,<outcome>&sector=<sector>&tech=1&panel=<panel>&view=list`.
+//! Unknown keys and unknown ids are ignored one by one; a garbled hash gives the default view.
+
+use crate::grid::{CellRef, Filter, outcome_bit};
+use crate::model::{Dataset, MAX_OUTCOMES};
+use crate::panel::Panel;
+use crate::words::join;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    pub filter: Filter,
+    /// The cell whose events are open in the detail panel.
+    pub open: Option<CellRef>,
+    /// The story panel open below the matrix.
+    pub panel: Option<Panel>,
+    /// Show the events as a plain list instead of the matrix.
+    pub list: bool,
+    /// Render every row, beyond [`crate::grid::ROW_LIMIT`] (not kept in the link).
+    pub all_rows: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Open(CellRef),
+    Close,
+    ToggleOutcome(u8),
+    /// Opens a story panel, or closes it when it is already open.
+    TogglePanel(Panel),
+    SetSector(Option<u8>),
+    SetTechOnly(bool),
+    /// Matrix (false) or plain list of events (true).
+    SetList(bool),
+    /// Render every row of the matrix, not only the first `ROW_LIMIT`.
+    ShowAllRows,
+    /// Back to the default view.
+    Reset,
+    /// Replace everything, e.g. from a hash the reader navigated to.
+    Restore(ViewState),
+}
+
+impl ViewState {
+    /// The reducer. Returns `None` when the action changes nothing, so the view need not re-render.
+    pub fn apply(&self, action: Action) -> Option<ViewState> {
+        let mut next = *self;
+        match action {
+            Action::Open(at) => next.open = Some(at),
+            Action::Close => next.open = None,
+            Action::ToggleOutcome(o) => next.filter.hidden_outcomes ^= outcome_bit(o),
+            Action::TogglePanel(p) => next.panel = if self.panel == Some(p) { None } else { Some(p) },
+            Action::SetSector(s) => next.filter.sector = s,
+            Action::SetTechOnly(t) => next.filter.tech_only = t,
+            Action::SetList(l) => next.list = l,
+            Action::ShowAllRows => next.all_rows = true,
+            Action::Reset => next = ViewState::default(),
+            Action::Restore(s) => next = s,
+        }
+        (next != *self).then_some(next)
+    }
+
+    /// The hash for this state: empty for the default view.
+    pub fn to_hash(&self, ds: &Dataset) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(at) = self.open
+            && let (Some(c), Some(p)) =
+                (ds.companies.get(at.company as usize), ds.pressure_types.get(at.pressure as usize))
+        {
+            parts.push(format!("cell={}.{}", c.id, p.id));
+        }
+        let hidden = join(
+            ds.outcomes.iter().enumerate().filter(|(i, _)| !self.filter.shows_outcome(*i as u8)).map(|(_, o)| o.id),
+            ",",
+        );
+        if !hidden.is_empty() {
+            parts.push(format!("hide={hidden}"));
+        }
+        if let Some(s) = self.filter.sector.and_then(|s| ds.sectors.get(s as usize)) {
+            parts.push(format!("sector={}", s.id));
+        }
+        if self.filter.tech_only {
+            parts.push("tech=1".to_string());
+        }
+        if let Some(p) = self.panel {
+            parts.push(format!("panel={}", p.key()));
+        }
+        if self.list {
+            parts.push("view=list".to_string());
+        }
+        if parts.is_empty() { String::new() } else { format!("#{}", join(&parts, "&")) }
+    }
+
+    /// Reads a hash (with or without the leading `#`). Never fails: what it cannot read, it skips.
+    pub fn from_hash(hash: &str, ds: &Dataset) -> ViewState {
+        let mut s = ViewState::default();
+        for pair in hash.trim_start_matches('#').split('&') {
+            let Some((key, value)) = pair.split_once('=') else { continue };
+            match key {
+                "cell" => {
+                    let Some((c, p)) = value.split_once('.') else { continue };
+                    let c = position(ds.companies.iter().map(|x| x.id), c);
+                    let p = position(ds.pressure_types.iter().map(|x| x.id), p);
+                    if let (Some(c), Some(p)) = (c, p) {
+                        s.open = Some(CellRef { company: c as u16, pressure: p as u8 });
+                    }
+                }
+                "hide" => {
+                    for id in value.split(',') {
+                        if let Some(i) = position(ds.outcomes.iter().map(|x| x.id), id).filter(|&i| i < MAX_OUTCOMES) {
+                            s.filter.hidden_outcomes |= outcome_bit(i as u8);
+                        }
+                    }
+                }
+                "sector" => s.filter.sector = position(ds.sectors.iter().map(|x| x.id), value).map(|i| i as u8),
+                "tech" => s.filter.tech_only = value == "1",
+                "panel" => s.panel = Panel::ALL.into_iter().find(|p| p.key() == value),
+                "view" => s.list = value == "list",
+                _ => {}
+            }
+        }
+        s
+    }
+}
+
+fn position<'a>(mut ids: impl Iterator<Item = &'a str>, want: &str) -> Option<usize> {
+    ids.position(|id| id == want)
+}

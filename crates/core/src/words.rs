@@ -1,0 +1,111 @@
+//! Words the view shows, built from the data: plural forms, cell names for screen readers, the
+//! figures line. Pure functions, tested natively.
+
+use crate::grid::{Cell, CellRef, View};
+use crate::model::{Dataset, Date};
+
+/// The rule that picks a cell's outcome (see `grid.rs`), as the legend states it.
+pub const CELL_RULE: &str = "A cell with several events shows the outcome of its most recent one.";
+
+/// The label of the key figure for the strongest outcome: "Companies with “Ties cut” at least once".
+pub fn strongest_label(ds: &Dataset) -> String {
+    format!("{} with “{}” at least once", ds.widget.rows_heading, ds.outcomes.first().map_or("", |o| o.label))
+}
+
+/// A number of rows in running text: "1 company", "14 companies".
+pub fn rows(ds: &Dataset, n: usize) -> String {
+    count(n, ds.widget.row, ds.widget.rows)
+}
+
+/// "1 event", "3 events".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Everything a sighted reader gets from a cell, in words:
+/// "Palantir, Employee letter or petition: No change, 3 events, latest May 2019".
+/// The outcome is its short label, the words the cell shows, so the visible text is part of the name.
+pub fn cell_name(ds: &Dataset, at: CellRef, outcome: u8, events: usize, latest: Date) -> String {
+    format!(
+        "{}: {}, {}, latest {}",
+        place(ds, at),
+        ds.outcomes[outcome as usize].short,
+        count(events, "event", "events"),
+        latest.short()
+    )
+}
+
+/// Where a cell is, in words: "Palantir, Employee letter or petition". Every cell's accessible name starts
+/// with it, whatever the cell shows.
+pub fn place(ds: &Dataset, at: CellRef) -> String {
+    format!("{}, {}", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label)
+}
+
+/// How a cell's outcome changed, oldest first, when it changed at all:
+/// "No change (2018) → Ties deepened (Aug 2019)". Consecutive events with the same outcome are one step.
+pub fn history(ds: &Dataset, cell: &Cell) -> Option<String> {
+    let mut steps: Vec<(u8, Date)> = Vec::new();
+    for &e in cell.events.iter().rev() {
+        let ev = &ds.events[e as usize];
+        if steps.last().is_none_or(|&(o, _)| o != ev.outcome) {
+            steps.push((ev.outcome, ev.date));
+        }
+    }
+    (steps.len() > 1)
+        .then(|| join(steps.iter().map(|&(o, d)| format!("{} ({})", ds.outcomes[o as usize].label, d.short())), " → "))
+}
+
+/// `parts` joined by `sep`: a loop much smaller in the wasm than the standard library's `join`, which is
+/// specialised for separator lengths.
+pub fn join<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, sep: &str) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p.as_ref());
+    }
+    out
+}
+
+/// A reported figure: "more than 450 signatures", "1,495 employees".
+pub fn figure(qualifier: &str, n: u32, what: &str) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    join([qualifier, &grouped, what].into_iter().filter(|s| !s.is_empty()), " ")
+}
+
+/// The polite announcement after a filter change: "14 companies, 52 events shown".
+pub fn shown(ds: &Dataset, view: &View) -> String {
+    format!("{}, {} shown", rows(ds, view.rows.len()), count(view.events, "event", "events"))
+}
+
+/// The button below a table that shows only its first rows: "Show 3 more companies".
+pub fn show_more(ds: &Dataset, more: usize) -> String {
+    format!("Show {more} more {}", if more == 1 { ds.widget.row } else { ds.widget.rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals() {
+        assert_eq!(count(1, "event", "events"), "1 event");
+        assert_eq!(count(0, "event", "events"), "0 events");
+        assert_eq!(count(2, "company", "companies"), "2 companies");
+    }
+
+    #[test]
+    fn figures_group_thousands_and_keep_qualifiers() {
+        assert_eq!(figure("more than", 450, "signatures"), "more than 450 signatures");
+        assert_eq!(figure("", 1495, "employees"), "1,495 employees");
+        assert_eq!(figure("about", 1_000_000, "people"), "about 1,000,000 people");
+    }
+}

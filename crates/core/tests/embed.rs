@@ -1,0 +1,108 @@
+//! Embedding logic, natively: host options, resize messages in every dialect, pym parsing, embed code.
+
+use ice_matrix_core::embed::{Message, Options, Theme, is_pym_width, resize_messages, snippet};
+
+#[test]
+fn options_come_from_the_query_and_ignore_the_unknown() {
+    let o = Options::from_query("?theme=dark&bg=transparent&header=0&compat=dw&childId=graphic-1&rows=10&x=1");
+    assert_eq!(o.theme, Theme::Dark);
+    assert!(o.transparent && o.hide_header && o.datawrapper);
+    assert_eq!(o.pym_id.as_deref(), Some("graphic-1"));
+    assert_eq!(o.rows, Some(10));
+    assert_eq!(Options::from_query(""), Options::default());
+    for q in [
+        "?theme=purple",
+        "?bg=red",
+        "?header=no",
+        "?childId=",
+        "?childId=a<b",
+        "?%%%",
+        "?theme",
+        "&&&",
+        "?rows=0",
+        "?rows=-3",
+        "?rows=1000",
+        "?rows=ten",
+    ] {
+        assert_eq!(Options::from_query(q), Options::default(), "{q}");
+    }
+}
+
+#[test]
+fn options_round_trip_through_the_query_without_pyms_id() {
+    let o = Options {
+        theme: Theme::Light,
+        transparent: true,
+        hide_header: true,
+        datawrapper: false,
+        pym_id: None,
+        rows: Some(12),
+    };
+    assert_eq!(Options::from_query(&o.to_query()), o);
+    assert_eq!(Options::default().to_query(), "");
+}
+
+#[test]
+fn a_height_goes_out_in_amp_embedly_and_only_when_asked_pym_and_datawrapper() {
+    let plain = resize_messages(640, "https://x.org/w/#cell=a.b", &Options::default());
+    assert_eq!(plain.len(), 2);
+    assert_eq!(plain[0], Message::AmpEmbedSize(640));
+    assert_eq!(
+        plain[1],
+        Message::Text("{\"src\":\"https://x.org/w/#cell=a.b\",\"context\":\"iframe.resize\",\"height\":640}".into())
+    );
+    let o = Options::from_query("childId=g1&compat=dw");
+    let all = resize_messages(512, "https://x.org/", &o);
+    assert!(all.contains(&Message::Text("pymxPYMxg1xPYMxheightxPYMx512".into())));
+    assert!(all.contains(&Message::DatawrapperHeight("ice-matrix".into(), 512)));
+}
+
+#[test]
+fn only_pyms_width_message_for_our_frame_asks_for_the_height() {
+    let o = Options::from_query("childId=g1");
+    assert!(is_pym_width("pymxPYMxg1xPYMxwidthxPYMx760", &o));
+    assert!(!is_pym_width("pymxPYMxg2xPYMxwidthxPYMx760", &o));
+    assert!(!is_pym_width("pymxPYMxg1xPYMxheightxPYMx760", &o));
+    assert!(!is_pym_width("pymxPYMxg1xPYMxwidthxPYMx760", &Options::default()));
+    assert!(!is_pym_width("garbage", &o));
+    assert!(!is_pym_width("pymxPYMxg10xPYMxwidthxPYMx760", &o), "another frame whose id starts with ours");
+    assert!(!is_pym_width("pymxPYMxg1xPYMxwidthless", &o));
+    assert!(is_pym_width("pymxPYMxg1xPYMxwidth", &o));
+}
+
+#[test]
+fn an_origin_is_scheme_and_host() {
+    use ice_matrix_core::embed::origin_of;
+    assert_eq!(origin_of("https://news.example/graphics/ice/"), "https://news.example");
+    assert_eq!(origin_of("http://127.0.0.1:8080/index.html"), "http://127.0.0.1:8080");
+    assert_eq!(origin_of("file:///home/a/offline.html"), "file://");
+    assert_eq!(origin_of("ice-matrix/"), "ice-matrix/");
+}
+
+#[test]
+fn the_embed_code_carries_the_view_the_theme_and_a_safe_frame() {
+    let o = Options::from_query("theme=dark");
+    let s = snippet("https://graphics.example.org/ice/", "#cell=palantir.employee-letter", &o, "Tech companies & ICE");
+    assert!(
+        s.iframe.contains("src=\"https://graphics.example.org/ice/?theme=dark#cell=palantir.employee-letter\""),
+        "{}",
+        s.iframe
+    );
+    assert!(s.iframe.contains("title=\"Tech companies &amp; ICE\""));
+    assert!(!s.iframe.contains("style="), "no inline style: hosts with a strict CSP would block it");
+    assert!(
+        s.iframe.contains("loading=\"lazy\"")
+            && s.iframe.contains("referrerpolicy=")
+            && s.iframe.contains("sandbox=\"allow-scripts")
+    );
+    assert_eq!(s.loader, "<script src=\"https://graphics.example.org/ice/embed.js\" async></script>");
+    assert_eq!(s.csp, "frame-src https://graphics.example.org; script-src https://graphics.example.org");
+    let file = snippet("https://h.org/ice/index.html", "", &Options::default(), "T");
+    assert!(file.loader.contains("https://h.org/ice/embed.js"));
+}
+
+#[test]
+fn markup_in_a_view_cannot_break_out_of_the_attribute() {
+    let s = snippet("https://h.org/\"><script>", "#x\"y", &Options::default(), "<b>");
+    assert!(!s.iframe.contains("<script>") && !s.iframe.contains("<b>"));
+}

@@ -1,0 +1,49 @@
+//! Reads, validates and bakes the ice-matrix dataset. Native only: the widget's build script uses it to turn
+//! the dataset file into Rust source for the wasm (so the wasm carries no parser), the site tool to write the
+//! published files, and the tests to load fixture datasets.
+//!
+//! `schema` reads the file as written, `validate` checks it and builds the core's `Dataset`, reporting every
+//! [`Problem`] with the record and the field; `codegen` writes that dataset as Rust source, `export` as the
+//! JSON and CSV downloads.
+
+pub mod codegen;
+pub mod colour;
+pub mod date;
+pub mod export;
+pub mod problem;
+pub mod schema;
+pub mod summary;
+pub mod validate;
+
+use ice_matrix_core::model::Dataset;
+
+pub use problem::Problem;
+
+/// Reads and validates a dataset from TOML text.
+pub fn load(text: &str) -> Result<&'static Dataset, Vec<Problem>> {
+    validate::compile(schema::parse(text)?)
+}
+
+/// Reads and validates the dataset file at `path`, or says, one problem per line, why it cannot.
+pub fn load_file(path: &str) -> Result<&'static Dataset, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    load(&text).map_err(|problems| report(path, &problems))
+}
+
+/// The dataset file the build uses: `ICE_MATRIX_DATA` when set (another tracker, a test fixture, the
+/// benchmark's scaled data), else `data/dataset.toml` in the workspace.
+pub fn dataset_path() -> String {
+    std::env::var("ICE_MATRIX_DATA")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/dataset.toml").to_string())
+}
+
+/// Formats problems one per line, for the build's error output.
+pub fn report(path: &str, problems: &[Problem]) -> String {
+    let mut out = format!("{path}: {} problem(s) in the dataset:\n", problems.len());
+    for p in problems {
+        out.push_str("  - ");
+        out.push_str(&p.to_string());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,586 @@
+//! Checks the dataset as written and builds the core's [`Dataset`] from it, references resolved to indexes.
+//!
+//! Invariants established here, and relied on by the widget without further checks:
+//! - ids are unique per kind and made of `a-z`, `0-9` and `-`; every reference resolves;
+//! - every dated record falls between the tracker's first year (`[widget] since`) and `updated`;
+//! - every event has at least one pressure type and at least one http(s) source, and a confidence level and
+//!   (for context) a stance that the `[widget]` table names;
+//! - a URL cited twice is cited the same way; outcome ranks are unique and outcomes are sorted by rank;
+//! - no text holds a control character but newline and tab (the fragments file is split on U+001F);
+//! - the counts stay within what the indexes hold: [`MAX_OUTCOMES`], [`MAX_SECTORS`], [`MAX_PRESSURE_TYPES`]
+//!   and [`MAX_RECORDS`].
+//!
+//! The dataset is built once per process (the build script, the site tool, a test), so its texts are leaked
+//! to give the `'static` tables the widget's generated source also has.
+
+use std::collections::{HashMap, HashSet};
+
+use ice_matrix_core::model::{
+    Company, Confidence, Context, Correction, Count, Dataset, Date, Event, Letter, MAX_OUTCOMES, MAX_PRESSURE_TYPES,
+    MAX_RECORDS, MAX_SECTORS, Note, Outcome, PressureType, Sector, Source, Stance, Widget,
+};
+
+use crate::problem::{Problem, record};
+use crate::schema::{RawDataset, RawEvent, RawSource, RawWidget};
+use crate::{colour, date, summary};
+
+/// Validates `raw` and builds the dataset, or returns every problem found.
+pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
+    let mut c = Check::default();
+    let top = "dataset";
+    let version = c.required(top, "version", &raw.version);
+    let title = c.required(top, "title", &raw.title);
+    let question = c.required(top, "question", &raw.question);
+    let updated = match date::parse(&raw.updated) {
+        Ok(d) if d.is_full() => d,
+        Ok(_) => {
+            c.push(top, "updated", "must be a full date, YYYY-MM-DD");
+            Date { y: 9999, m: 12, d: 31 }
+        }
+        Err(e) => {
+            c.push(top, "updated", e);
+            Date { y: 9999, m: 12, d: 31 }
+        }
+    };
+    let widget = widget(&mut c, &raw.widget, updated);
+    let span = Span { since: widget.since, updated };
+    let stance_ix = c.ids("stance", widget.stances.iter().map(|s| s.id));
+    let confidence_ix = c.ids("confidence level", widget.confidence.iter().map(|l| l.id));
+
+    c.limit("sector", raw.sectors.iter().map(|s| s.id.as_str()), MAX_SECTORS, "sectors are indexed by a byte");
+    let sector_ix = c.ids("sector", raw.sectors.iter().map(|s| s.id.as_str()));
+    let sectors: Vec<Sector> = raw
+        .sectors
+        .iter()
+        .map(|s| Sector {
+            id: leak(&s.id),
+            label: c.required(&record("sector", &s.id), "label", &s.label),
+            tech: s.tech,
+        })
+        .collect();
+
+    c.limit(
+        "pressure type",
+        raw.pressure_types.iter().map(|t| t.id.as_str()),
+        MAX_PRESSURE_TYPES,
+        "they are indexed by a byte",
+    );
+    let pressure_ix = c.ids("pressure type", raw.pressure_types.iter().map(|t| t.id.as_str()));
+    let pressure_types: Vec<PressureType> = raw
+        .pressure_types
+        .iter()
+        .map(|t| {
+            let r = record("pressure type", &t.id);
+            PressureType {
+                id: leak(&t.id),
+                label: c.required(&r, "label", &t.label),
+                short: c.required(&r, "short", &t.short),
+                definition: c.required(&r, "definition", &t.definition),
+                rule: c.required(&r, "rule", &t.rule),
+            }
+        })
+        .collect();
+
+    let outcomes = outcomes(&mut c, &raw);
+    let outcome_ix = c.ids("outcome", outcomes.iter().map(|o| o.id));
+
+    c.limit("company", raw.companies.iter().map(|x| x.id.as_str()), MAX_RECORDS, "rows are indexed by 16 bits");
+    let company_ix = c.ids("company", raw.companies.iter().map(|x| x.id.as_str()));
+    let companies: Vec<Company> = raw
+        .companies
+        .iter()
+        .map(|x| {
+            let r = record("company", &x.id);
+            Company {
+                id: leak(&x.id),
+                name: c.required(&r, "name", &x.name),
+                sector: c.resolve(&r, "sector", "sector", &sector_ix, &x.sector) as u8,
+                note: c.text(&r, "note", &x.note),
+            }
+        })
+        .collect();
+
+    c.limit("event", raw.events.iter().map(|e| e.id.as_str()), MAX_RECORDS, "events are indexed by 16 bits");
+    let event_ids = c.ids("event", raw.events.iter().map(|e| e.id.as_str()));
+    let mut sources = Sources::default();
+    let refs = Refs { company: &company_ix, pressure: &pressure_ix, outcome: &outcome_ix, confidence: &confidence_ix };
+    let mut events: Vec<Event> = Vec::with_capacity(raw.events.len());
+    let mut seen: HashMap<(String, String, String), String> = HashMap::new();
+    for e in &raw.events {
+        events.push(event(&mut c, e, &refs, span, &mut sources));
+        let key = (e.company.clone(), e.date.clone(), normalise(&e.summary));
+        if let Some(other) = seen.insert(key, e.id.clone()) {
+            c.push(
+                &record("event", &e.id),
+                "summary",
+                format!("duplicates event \"{other}\" (same company, date and summary)"),
+            );
+        }
+    }
+    // Only on an otherwise sound file: a broken reference would make its target look unused.
+    if c.problems.is_empty() {
+        unused(&mut c, &raw, &events, &outcome_ix);
+    }
+
+    // Events are stored by date (then id); references to them are remapped to that order.
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by(|&a, &b| (events[a].date, events[a].id).cmp(&(events[b].date, events[b].id)));
+    let mut position = vec![0u16; events.len()];
+    for (pos, &i) in order.iter().enumerate() {
+        position[i] = pos as u16;
+    }
+    let event_ref = |c: &mut Check, r: &str, id: &str| -> u16 {
+        position.get(c.resolve(r, "events", "event", &event_ids, id)).copied().unwrap_or(0)
+    };
+
+    c.ids("methodology", raw.methodology.iter().map(|n| n.id.as_str()));
+    let methodology: Vec<Note> = raw
+        .methodology
+        .iter()
+        .map(|n| {
+            let r = record("methodology", &n.id);
+            Note {
+                id: leak(&n.id),
+                heading: c.required(&r, "heading", &n.heading),
+                text: c.required(&r, "text", &n.text),
+            }
+        })
+        .collect();
+
+    c.ids("correction", raw.corrections.iter().map(|x| x.id.as_str()));
+    let mut corrections: Vec<Correction> = raw
+        .corrections
+        .iter()
+        .map(|x| {
+            let r = record("correction", &x.id);
+            Correction { date: c.dated(&r, "date", &x.date, span), text: c.required(&r, "text", &x.text) }
+        })
+        .collect();
+    corrections.sort_by_key(|x| std::cmp::Reverse(x.date));
+
+    c.ids("context", raw.context.iter().map(|x| x.id.as_str()));
+    let mut context = Vec::with_capacity(raw.context.len());
+    for x in &raw.context {
+        let r = record("context", &x.id);
+        let stance = c.resolve(&r, "stance", "stance", &stance_ix, &x.stance) as u8;
+        let heading = c.required(&r, "heading", &x.heading);
+        let text = c.required(&r, "text", &x.text);
+        if x.sources.is_empty() {
+            c.push(&r, "sources", "a point of context needs at least one source");
+        }
+        let cited = sources.add(&mut c, &r, &x.id, &x.sources);
+        let evs: Vec<u16> = x.events.iter().map(|id| event_ref(&mut c, &r, id)).collect();
+        context.push(Context { id: leak(&x.id), stance, heading, text, events: slice(evs), sources: slice(cited) });
+    }
+
+    c.ids("letter", raw.letters.iter().map(|l| l.id.as_str()));
+    let mut letters = Vec::with_capacity(raw.letters.len());
+    for l in &raw.letters {
+        let r = record("letter", &l.id);
+        let name = c.required(&r, "name", &l.name);
+        let summary = c.required(&r, "summary", &l.summary);
+        let date = c.dated(&r, "date", &l.date, span);
+        let named: Vec<u16> =
+            l.companies.iter().map(|x| c.resolve(&r, "companies", "company", &company_ix, x) as u16).collect();
+        let evs: Vec<u16> = l.events.iter().map(|id| event_ref(&mut c, &r, id)).collect();
+        let mut counts = Vec::with_capacity(l.counts.len());
+        for (n, x) in l.counts.iter().enumerate() {
+            let cr = format!("{r}, count {}", n + 1);
+            let source = match sources.by_url.get(x.url.trim()) {
+                Some(&i) => i as u16,
+                None => {
+                    c.push(&cr, "url", format!("{} is not cited by any event or point of context", x.url));
+                    0
+                }
+            };
+            counts.push(Count {
+                date: c.dated(&cr, "date", &x.date, span),
+                count: x.count,
+                qualifier: c.text(&cr, "qualifier", &x.qualifier),
+                what: c.required(&cr, "what", &x.what),
+                source,
+            });
+        }
+        counts.sort_by_key(|x| x.date);
+        let disputed = c.text(&r, "disputed", &l.disputed);
+        letters.push(Letter {
+            id: leak(&l.id),
+            name,
+            date,
+            companies: slice(named),
+            summary,
+            events: slice(evs),
+            disputed,
+            counts: slice(counts),
+        });
+    }
+    letters.sort_by(|a, b| (a.date, a.id).cmp(&(b.date, b.id)));
+    c.limit("source", sources.list.iter().map(|s| s.id), MAX_RECORDS, "sources are indexed by 16 bits");
+
+    if !c.problems.is_empty() {
+        return Err(c.problems);
+    }
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    let events: Vec<Event> = order.iter().map(|&i| slots[i].take().expect("each index once")).collect();
+    let mut ds = Dataset {
+        version,
+        updated,
+        title,
+        question,
+        summary: "",
+        widget,
+        sectors: slice(sectors),
+        pressure_types: slice(pressure_types),
+        outcomes: slice(outcomes),
+        companies: slice(companies),
+        events: slice(events),
+        sources: slice(sources.list),
+        methodology: slice(methodology),
+        corrections: slice(corrections),
+        letters: slice(letters),
+        context: slice(context),
+    };
+    match summary::write(&ds, &raw.widget.summary) {
+        Ok(s) => ds.summary = leak(&s),
+        Err(e) => return Err(vec![Problem::new("widget table", "summary", e)]),
+    }
+    Ok(Box::leak(Box::new(ds)))
+}
+
+/// The `[widget]` table: the story's words, its sides of context and its confidence levels.
+fn widget(c: &mut Check, w: &RawWidget, updated: Date) -> Widget {
+    let r = "widget table";
+    if !(1000..=updated.y).contains(&w.since) {
+        c.push(r, "since", format!("{} must be a year from 1000 to the year of `updated`", w.since));
+    }
+    if !w.file_stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') || w.file_stem.is_empty() {
+        c.push(r, "file_stem", "must be non-empty and use only letters, digits, - and _");
+    }
+    c.required(r, "summary", &w.summary);
+    if w.context.stances.is_empty() {
+        c.push(r, "context.stances", "the context panel needs at least one side");
+    }
+    if w.confidence.is_empty() {
+        c.push(r, "confidence", "name at least one confidence level");
+    }
+    let stances = w
+        .context
+        .stances
+        .iter()
+        .map(|s| Stance { id: leak(&s.id), heading: c.required(&record("stance", &s.id), "heading", &s.heading) })
+        .collect();
+    let confidence = w
+        .confidence
+        .iter()
+        .map(|l| Confidence { id: leak(&l.id), note: c.text(&record("confidence level", &l.id), "note", &l.note) })
+        .collect();
+    Widget {
+        row: c.required(r, "row", &w.row),
+        rows: c.required(r, "rows", &w.rows),
+        row_heading: c.required(r, "row_heading", &w.row_heading),
+        rows_heading: c.required(r, "rows_heading", &w.rows_heading),
+        caption: c.required(r, "caption", &w.caption),
+        switch: c.text(r, "switch", &w.switch),
+        context_title: c.required(r, "context.title", &w.context.title),
+        movement_title: c.required(r, "movement.title", &w.movement.title),
+        since: w.since,
+        file_stem: leak(&w.file_stem),
+        context_lede: c.required(r, "context.lede", &w.context.lede),
+        movement_lede: c.required(r, "movement.lede", &w.movement.lede),
+        stances: slice(stances),
+        confidence: slice(confidence),
+    }
+}
+
+/// The outcomes, checked (texts, unique ranks, a fill whose text reads at 4.5:1) and sorted by rank.
+fn outcomes(c: &mut Check, raw: &RawDataset) -> Vec<Outcome> {
+    c.limit("outcome", raw.outcomes.iter().map(|o| o.id.as_str()), MAX_OUTCOMES, "sets of outcomes are 32-bit masks");
+    let mut ranks = HashSet::new();
+    let mut out: Vec<Outcome> = raw
+        .outcomes
+        .iter()
+        .map(|o| {
+            let r = record("outcome", &o.id);
+            if !ranks.insert(o.rank) {
+                c.push(&r, "rank", format!("rank {} is used by another outcome", o.rank));
+            }
+            let ink = match colour::parse_hex(&o.color) {
+                Some(rgb) => {
+                    let ink = colour::ink_for(rgb);
+                    let ratio = colour::contrast(rgb, colour::parse_hex(ink).expect("ink is hex"));
+                    if ratio < 4.5 {
+                        c.push(&r, "color", format!(
+                            "{} gives its text only {ratio:.2}:1 (at least 4.5:1 is needed); pick a lighter or darker fill",
+                            o.color
+                        ));
+                    }
+                    ink
+                }
+                None => {
+                    c.push(&r, "color", format!("\"{}\" is not a #rrggbb colour", o.color));
+                    ""
+                }
+            };
+            Outcome {
+                id: leak(&o.id),
+                label: c.required(&r, "label", &o.label),
+                short: c.required(&r, "short", &o.short),
+                glyph: c.required(&r, "glyph", &o.glyph),
+                color: leak(&o.color.to_ascii_lowercase()),
+                ink,
+                rank: o.rank,
+                definition: c.required(&r, "definition", &o.definition),
+                rule: c.required(&r, "rule", &o.rule),
+            }
+        })
+        .collect();
+    out.sort_by_key(|o| o.rank);
+    out
+}
+
+/// What an event's fields may refer to.
+struct Refs<'a> {
+    company: &'a HashMap<String, usize>,
+    pressure: &'a HashMap<String, usize>,
+    outcome: &'a HashMap<String, usize>,
+    confidence: &'a HashMap<String, usize>,
+}
+
+fn event(c: &mut Check, e: &RawEvent, refs: &Refs, span: Span, sources: &mut Sources) -> Event {
+    let r = record("event", &e.id);
+    let company = c.resolve(&r, "company", "company", refs.company, &e.company) as u16;
+    let date = c.dated(&r, "date", &e.date, span);
+    if e.pressure_types.is_empty() {
+        c.push(&r, "pressure_types", "an event needs at least one pressure type");
+    }
+    let mut pressure_types: Vec<u8> = Vec::new();
+    for t in &e.pressure_types {
+        let i = c.resolve(&r, "pressure_types", "pressure type", refs.pressure, t) as u8;
+        if pressure_types.contains(&i) {
+            c.push(&r, "pressure_types", format!("\"{t}\" is listed twice"));
+        } else {
+            pressure_types.push(i);
+        }
+    }
+    let outcome = c.resolve(&r, "outcome", "outcome", refs.outcome, &e.outcome) as u8;
+    let confidence = c.resolve(&r, "confidence", "confidence level", refs.confidence, &e.confidence) as u8;
+    if e.sources.is_empty() {
+        c.push(&r, "sources", "an event needs at least one source");
+    }
+    Event {
+        id: leak(&e.id),
+        company,
+        unit: c.text(&r, "unit", &e.unit),
+        date,
+        pressure_types: slice(pressure_types),
+        outcome,
+        summary: c.required(&r, "summary", &e.summary),
+        stakes: c.text(&r, "stakes", &e.stakes),
+        actors: c.text(&r, "actors", &e.actors),
+        people: e.people,
+        result: c.required(&r, "result", &e.result),
+        confidence,
+        disputed: c.text(&r, "disputed", &e.disputed),
+        sources: slice(sources.add(c, &r, &e.id, &e.sources)),
+    }
+}
+
+/// Everything defined should be used by an event, or say why it is kept (`unused`).
+fn unused(c: &mut Check, raw: &RawDataset, events: &[Event], outcome_ix: &HashMap<String, usize>) {
+    let mut companies = vec![0; raw.companies.len()];
+    let mut pressure = vec![0; raw.pressure_types.len()];
+    let mut outcomes = vec![0; raw.outcomes.len()];
+    for e in events {
+        companies[e.company as usize] += 1;
+        outcomes[e.outcome as usize] += 1;
+        for &t in e.pressure_types {
+            pressure[t as usize] += 1;
+        }
+    }
+    let mut check = |kind: &str, id: &str, n: usize, why: &str| match (n, why.trim().is_empty()) {
+        (0, true) => {
+            c.push(&record(kind, id), "unused", "no event uses it: add events, remove it, or say why it is kept")
+        }
+        (n, false) if n > 0 => {
+            c.push(&record(kind, id), "unused", format!("says it is unused, but {n} event(s) use it"))
+        }
+        _ => {}
+    };
+    for (x, n) in raw.companies.iter().zip(&companies) {
+        check("company", &x.id, *n, &x.unused);
+    }
+    for (x, n) in raw.pressure_types.iter().zip(&pressure) {
+        check("pressure type", &x.id, *n, &x.unused);
+    }
+    for x in &raw.outcomes {
+        let n = outcome_ix.get(&x.id).map_or(1, |&i| outcomes[i]);
+        check("outcome", &x.id, n, &x.unused);
+    }
+}
+
+/// The years a dated record may fall in.
+#[derive(Clone, Copy)]
+struct Span {
+    since: u16,
+    updated: Date,
+}
+
+/// The sources cited so far, one per URL.
+#[derive(Default)]
+struct Sources {
+    list: Vec<Source>,
+    by_url: HashMap<String, usize>,
+}
+
+impl Sources {
+    /// Checks a record's sources and adds each new URL to the list; returns their indexes. A URL cited twice
+    /// must be cited the same way (publisher, title, date).
+    fn add(&mut self, c: &mut Check, rec: &str, owner_id: &str, raw: &[RawSource]) -> Vec<u16> {
+        let mut out = Vec::new();
+        for (n, s) in raw.iter().enumerate() {
+            let sr = format!("{rec}, source {}", n + 1);
+            let Some(src) = source(c, &sr, s) else { continue };
+            let ix = match self.by_url.get(src.url) {
+                Some(&ix) => {
+                    let first = &self.list[ix];
+                    if (first.publisher, first.title, first.date) != (src.publisher, src.title, src.date) {
+                        c.push(
+                            &sr,
+                            "url",
+                            format!(
+                                "{} is cited elsewhere (as {}) with a different publisher, title or date",
+                                src.url, first.id
+                            ),
+                        );
+                    }
+                    ix
+                }
+                None => {
+                    let ix = self.list.len();
+                    self.by_url.insert(src.url.to_string(), ix);
+                    self.list.push(Source { id: leak(&format!("{owner_id}-s{}", n + 1)), ..src });
+                    ix
+                }
+            };
+            if out.contains(&(ix as u16)) {
+                c.push(&sr, "url", "the same source is listed twice");
+            } else {
+                out.push(ix as u16);
+            }
+        }
+        out
+    }
+}
+
+fn source(c: &mut Check, rec: &str, s: &RawSource) -> Option<Source> {
+    let before = c.problems.len();
+    let url = s.url.trim();
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(r) if !r.is_empty() && !r.starts_with('/') && !url.contains(char::is_whitespace) => {}
+        _ => c.push(rec, "url", format!("\"{url}\" is not an http(s) link")),
+    }
+    let date = s.date.as_deref().and_then(|d| date::parse(d).map_err(|msg| c.push(rec, "date", msg)).ok());
+    let source = Source {
+        id: "",
+        url: c.text(rec, "url", url),
+        publisher: c.required(rec, "publisher", &s.publisher),
+        via: c.text(rec, "via", &s.via),
+        title: c.required(rec, "title", &s.title),
+        title_note: c.text(rec, "title_note", &s.title_note),
+        date,
+    };
+    (c.problems.len() == before).then_some(source)
+}
+
+/// The problems found so far, and the checks that add to them.
+#[derive(Default)]
+struct Check {
+    problems: Vec<Problem>,
+}
+
+impl Check {
+    fn push(&mut self, record: &str, field: &str, message: impl Into<String>) {
+        self.problems.push(Problem::new(record, field, message));
+    }
+
+    /// A text as the widget shows it: trimmed, and without control characters but newline and tab.
+    fn text(&mut self, record: &str, field: &str, v: &str) -> &'static str {
+        if v.chars().any(|ch| ch.is_control() && ch != '\n' && ch != '\t') {
+            self.push(record, field, "contains a control character (only newline and tab are allowed)");
+        }
+        leak(v.trim())
+    }
+
+    /// A text that may not be empty.
+    fn required(&mut self, record: &str, field: &str, v: &str) -> &'static str {
+        if v.trim().is_empty() {
+            self.push(record, field, "is empty");
+        }
+        self.text(record, field, v)
+    }
+
+    /// A date that must fall within `span`.
+    fn dated(&mut self, record: &str, field: &str, s: &str, span: Span) -> Date {
+        match date::parse(s) {
+            Ok(d) if d.y < span.since => {
+                self.push(record, field, format!("{s} is before {}, the first year the tracker covers", span.since));
+                d
+            }
+            Ok(d) if d > span.updated => {
+                self.push(record, field, format!("{s} is after the dataset's updated date {}", span.updated.iso()));
+                d
+            }
+            Ok(d) => d,
+            Err(msg) => {
+                self.push(record, field, msg);
+                Date { y: 0, m: 0, d: 0 }
+            }
+        }
+    }
+
+    /// Checks ids for shape and uniqueness and maps each to its position.
+    fn ids<'a>(&mut self, kind: &str, ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+        let mut map = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let r = if id.is_empty() { format!("{kind} #{}", i + 1) } else { record(kind, id) };
+            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+                self.push(&r, "id", "must be non-empty and use only a-z, 0-9 and -");
+            }
+            if map.insert(id.to_string(), i).is_some() {
+                self.push(&r, "id", format!("duplicate id: another {kind} is also \"{id}\""));
+            }
+        }
+        map
+    }
+
+    /// The index `id` names among `ix`; 0, with a problem, when it names none.
+    fn resolve(&mut self, record: &str, field: &str, kind: &str, ix: &HashMap<String, usize>, id: &str) -> usize {
+        match ix.get(id) {
+            Some(&i) => i,
+            None => {
+                self.push(record, field, format!("unknown {kind} \"{id}\""));
+                0
+            }
+        }
+    }
+
+    /// At most `max` records of a kind: the first one past the limit is named.
+    fn limit<'a>(&mut self, kind: &str, mut ids: impl Iterator<Item = &'a str>, max: usize, why: &str) {
+        if let Some(id) = ids.nth(max) {
+            self.push(&record(kind, id), "id", format!("is one {kind} too many: at most {max} are allowed ({why})"));
+        }
+    }
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+fn slice<T>(v: Vec<T>) -> &'static [T] {
+    Box::leak(v.into_boxed_slice())
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}

@@ -1,0 +1,437 @@
+//! A broken dataset must be rejected with a message that names the record and the field.
+//! Each test starts from a small valid file and breaks one thing.
+
+use ice_matrix_datagen::{Problem, load};
+
+const VALID: &str = r##"
+version = "1.0.0"
+updated = "2026-11-25"
+title = "T"
+question = "Q"
+
+[widget]
+since = 2018
+row = "company"
+rows = "companies"
+row_heading = "Company"
+rows_heading = "Companies"
+caption = "C"
+switch = "Tech only"
+file_stem = "t"
+summary = "Of {rows} since {since} ({events}), {strongest} had “{strongest_label}”. By each {row}'s latest: {latest}."
+
+[widget.context]
+title = "Why?"
+lede = "L"
+
+[[widget.context.stances]]
+id = "why-kept"
+heading = "Why kept"
+
+[[widget.context.stances]]
+id = "against"
+heading = "Against"
+
+[widget.movement]
+title = "Movement"
+lede = "L"
+
+[[widget.confidence]]
+id = "high"
+note = ""
+
+[[widget.confidence]]
+id = "medium"
+note = "Medium."
+
+[[sectors]]
+id = "big-tech"
+label = "Big Tech"
+tech = true
+
+[[pressure_types]]
+id = "employee-letter"
+label = "Employee letter"
+short = "Letter"
+definition = "Staff sign a letter."
+rule = "Staff only."
+
+[[outcomes]]
+id = "ties-cut"
+label = "Ties cut"
+short = "Cut"
+glyph = "x"
+color = "#0868ac"
+rank = 1
+definition = "Ended."
+rule = "Only when ended."
+unused = "Kept so the scale is complete."
+
+[[outcomes]]
+id = "no-change"
+label = "No change"
+short = "None"
+glyph = "="
+color = "#bdbdbd"
+rank = 2
+definition = "Kept."
+rule = "Kept."
+
+[[companies]]
+id = "acme"
+name = "Acme"
+sector = "big-tech"
+
+[[events]]
+id = "acme-2019-letter"
+company = "acme"
+date = "2019-06-21"
+pressure_types = ["employee-letter"]
+outcome = "no-change"
+summary = "Staff wrote a letter."
+result = "Nothing changed."
+confidence = "high"
+
+[[events.sources]]
+url = "https://example.org/a"
+publisher = "Example"
+title = "A letter"
+date = "2019-06-21"
+"##;
+
+fn problems(text: &str) -> Vec<Problem> {
+    match load(text) {
+        Ok(_) => panic!("the broken dataset was accepted"),
+        Err(p) => p,
+    }
+}
+
+/// Asserts exactly one problem, on this record and field, whose message contains `needle`.
+fn rejects(text: String, record: &str, field: &str, needle: &str) {
+    let p = problems(&text);
+    assert_eq!(p.len(), 1, "expected one problem, got {p:#?}");
+    assert_eq!(p[0].record, record);
+    assert_eq!(p[0].field, field);
+    assert!(p[0].message.contains(needle), "message {:?} lacks {needle:?}", p[0].message);
+    let line = p[0].to_string();
+    assert!(line.contains(record) && line.contains(field), "the printed line names record and field: {line}");
+}
+
+#[test]
+fn the_fixture_is_valid_and_resolves_references() {
+    let c = load(VALID).expect("valid");
+    assert_eq!(c.events.len(), 1);
+    assert_eq!(c.events[0].outcome, 1, "no-change is rank 2, so index 1");
+    assert_eq!(c.sources[0].id, "acme-2019-letter-s1");
+}
+
+#[test]
+fn rejects_an_unknown_company() {
+    rejects(
+        VALID.replace("company = \"acme\"", "company = \"acne\""),
+        "event \"acme-2019-letter\"",
+        "company",
+        "unknown company \"acne\"",
+    );
+}
+
+#[test]
+fn rejects_an_unknown_pressure_type_and_outcome() {
+    rejects(
+        VALID.replace("[\"employee-letter\"]", "[\"letter\"]"),
+        "event \"acme-2019-letter\"",
+        "pressure_types",
+        "unknown pressure type",
+    );
+    rejects(
+        VALID.replace("outcome = \"no-change\"", "outcome = \"cut\""),
+        "event \"acme-2019-letter\"",
+        "outcome",
+        "unknown outcome \"cut\"",
+    );
+}
+
+#[test]
+fn rejects_an_unknown_sector() {
+    rejects(
+        VALID.replace("sector = \"big-tech\"", "sector = \"tech\""),
+        "company \"acme\"",
+        "sector",
+        "unknown sector",
+    );
+}
+
+#[test]
+fn rejects_an_event_without_a_source() {
+    let cut = VALID.find("[[events.sources]]").unwrap();
+    rejects(VALID[..cut].to_string(), "event \"acme-2019-letter\"", "sources", "at least one source");
+}
+
+#[test]
+fn rejects_a_link_that_is_not_http() {
+    for bad in [
+        "javascript:alert(1)",
+        "ftp://example.org/a",
+        "example.org/a",
+        "https://",
+        "https:///x",
+        "https://exa mple.org",
+    ] {
+        rejects(
+            VALID.replace("https://example.org/a", bad),
+            "event \"acme-2019-letter\", source 1",
+            "url",
+            "not an http(s) link",
+        );
+    }
+}
+
+#[test]
+fn rejects_bad_dates() {
+    rejects(
+        VALID.replace("date = \"2019-06-21\"\npressure", "date = \"2019-02-30\"\npressure"),
+        "event \"acme-2019-letter\"",
+        "date",
+        "no day 30",
+    );
+    rejects(
+        VALID.replace("date = \"2019-06-21\"\npressure", "date = \"21/06/2019\"\npressure"),
+        "event \"acme-2019-letter\"",
+        "date",
+        "not a date",
+    );
+    rejects(
+        VALID.replace("date = \"2019-06-21\"\npressure", "date = \"2017-06\"\npressure"),
+        "event \"acme-2019-letter\"",
+        "date",
+        "before 2018, the first year",
+    );
+    // The first year is the dataset's: an earlier tracker may start earlier.
+    let earlier = VALID
+        .replace("since = 2018", "since = 2012")
+        .replace("date = \"2019-06-21\"\npressure", "date = \"2012-06\"\npressure");
+    assert!(load(&earlier).is_ok());
+    rejects(
+        VALID.replace("date = \"2019-06-21\"\npressure", "date = \"2027-01\"\npressure"),
+        "event \"acme-2019-letter\"",
+        "date",
+        "after the dataset's updated date",
+    );
+    let last = VALID.rfind("date = \"2019-06-21\"").unwrap();
+    let source_date = format!("{}date = \"June 2019\"\n", &VALID[..last]);
+    rejects(source_date, "event \"acme-2019-letter\", source 1", "date", "not a date");
+}
+
+#[test]
+fn rejects_duplicate_ids() {
+    let twice = format!("{VALID}\n[[companies]]\nid = \"acme\"\nname = \"Acme again\"\nsector = \"big-tech\"\n");
+    rejects(twice, "company \"acme\"", "id", "duplicate id");
+    let ev = &VALID[VALID.find("[[events]]").unwrap()..];
+    let second = ev.replace("Staff wrote a letter.", "Staff wrote another letter.");
+    rejects(format!("{VALID}\n{second}"), "event \"acme-2019-letter\"", "id", "duplicate id");
+}
+
+#[test]
+fn rejects_a_duplicate_event_under_another_id() {
+    let ev = &VALID[VALID.find("[[events]]").unwrap()..];
+    let copy = ev.replace("id = \"acme-2019-letter\"", "id = \"acme-2019-letter-copy\"");
+    rejects(
+        format!("{VALID}\n{copy}"),
+        "event \"acme-2019-letter-copy\"",
+        "summary",
+        "duplicates event \"acme-2019-letter\"",
+    );
+}
+
+#[test]
+fn rejects_a_typo_in_a_field_name_naming_the_record() {
+    rejects(
+        VALID.replace("summary = \"Staff", "sumary = \"Staff"),
+        "event \"acme-2019-letter\"",
+        "sumary",
+        "unknown field",
+    );
+}
+
+#[test]
+fn rejects_a_missing_required_text() {
+    rejects(
+        VALID.replace("result = \"Nothing changed.\"", "result = \"  \""),
+        "event \"acme-2019-letter\"",
+        "result",
+        "is empty",
+    );
+}
+
+#[test]
+fn rejects_an_outcome_colour_that_is_not_hex() {
+    rejects(VALID.replace("#0868ac", "blue"), "outcome \"ties-cut\"", "color", "not a #rrggbb colour");
+}
+
+#[test]
+fn rejects_one_url_cited_two_ways() {
+    let ev = &VALID[VALID.find("[[events]]").unwrap()..];
+    let other = ev
+        .replace("id = \"acme-2019-letter\"", "id = \"acme-2020-walkout\"")
+        .replace("Staff wrote a letter.", "Staff walked out.")
+        .replace("title = \"A letter\"", "title = \"Another title\"");
+    rejects(
+        format!("{VALID}\n{other}"),
+        "event \"acme-2020-walkout\", source 1",
+        "url",
+        "different publisher, title or date",
+    );
+}
+
+#[test]
+fn a_syntax_error_reports_the_line() {
+    let p = problems(&VALID.replace("title = \"T\"", "title = \"T"));
+    assert_eq!(p.len(), 1);
+    assert!(p[0].message.contains("line"), "{}", p[0].message);
+}
+
+#[test]
+fn reports_every_problem_at_once() {
+    let text = VALID
+        .replace("company = \"acme\"", "company = \"nope\"")
+        .replace("outcome = \"no-change\"", "outcome = \"nope\"");
+    assert_eq!(problems(&text).len(), 2);
+}
+
+#[test]
+fn rejects_a_dimension_that_nothing_uses_unless_it_says_why() {
+    rejects(
+        VALID.replace("unused = \"Kept so the scale is complete.\"\n", ""),
+        "outcome \"ties-cut\"",
+        "unused",
+        "no event uses it",
+    );
+    let extra = format!("{VALID}\n[[companies]]\nid = \"idle\"\nname = \"Idle\"\nsector = \"big-tech\"\n");
+    rejects(extra, "company \"idle\"", "unused", "no event uses it");
+    rejects(
+        VALID.replace(
+            "id = \"no-change\"\nlabel = \"No change\"",
+            "id = \"no-change\"\nunused = \"x\"\nlabel = \"No change\"",
+        ),
+        "outcome \"no-change\"",
+        "unused",
+        "1 event(s) use it",
+    );
+}
+
+#[test]
+fn letters_counts_must_cite_a_known_source_and_refer_to_known_records() {
+    let letter = |url: &str, event: &str, company: &str| {
+        format!(
+            "{VALID}\n[[letters]]\nid = \"l\"\nname = \"L\"\ndate = \"2019-06\"\ncompanies = [\"{company}\"]\nsummary = \"S\"\nevents = [\"{event}\"]\n\n[[letters.counts]]\ndate = \"2019-06-21\"\ncount = 100\nwhat = \"signatures\"\nurl = \"{url}\"\n"
+        )
+    };
+    let ok = load(&letter("https://example.org/a", "acme-2019-letter", "acme")).expect("valid letter");
+    assert_eq!(ok.letters[0].counts[0].source, 0);
+    rejects(
+        letter("https://example.org/unknown", "acme-2019-letter", "acme"),
+        "letter \"l\", count 1",
+        "url",
+        "not cited",
+    );
+    rejects(letter("https://example.org/a", "nope", "acme"), "letter \"l\"", "events", "unknown event \"nope\"");
+    rejects(
+        letter("https://example.org/a", "acme-2019-letter", "nope"),
+        "letter \"l\"",
+        "companies",
+        "unknown company",
+    );
+}
+
+#[test]
+fn context_needs_a_stance_and_a_source() {
+    let ctx = |stance: &str, source: bool| {
+        let mut t = format!("{VALID}\n[[context]]\nid = \"c\"\nstance = \"{stance}\"\nheading = \"H\"\ntext = \"T\"\n");
+        if source {
+            t.push_str("\n[[context.sources]]\nurl = \"https://example.org/b\"\npublisher = \"P\"\ntitle = \"B\"\n");
+        }
+        t
+    };
+    let ds = load(&ctx("against", true)).unwrap();
+    assert_eq!(ds.widget.stances[ds.context[0].stance as usize].id, "against");
+    rejects(ctx("maybe", true), "context \"c\"", "stance", "unknown stance \"maybe\"");
+    rejects(ctx("against", false), "context \"c\"", "sources", "at least one source");
+}
+
+#[test]
+fn rejects_a_control_character_in_a_text() {
+    // The unit separator splits the widget's fragments file; no text may contain it (or another control
+    // character but newline and tab).
+    let text = VALID.replace("summary = \"Staff wrote a letter.\"", "summary = \"Staff wrote\\u001f a letter.\"");
+    rejects(text, "event \"acme-2019-letter\"", "summary", "control character");
+}
+
+#[test]
+fn rejects_a_confidence_level_the_widget_table_does_not_name() {
+    rejects(
+        VALID.replace("confidence = \"high\"", "confidence = \"certain\""),
+        "event \"acme-2019-letter\"",
+        "confidence",
+        "unknown confidence level \"certain\"",
+    );
+}
+
+#[test]
+fn the_widget_table_is_required_and_checked() {
+    let cut = VALID.find("[widget]").unwrap();
+    let end = VALID.find("[[sectors]]").unwrap();
+    let without = format!("{}{}", &VALID[..cut], &VALID[end..]);
+    rejects(without, "widget table", "", "is missing");
+    rejects(VALID.replace("rows_heading = \"Companies\"\n", ""), "widget table", "rows_heading", "missing field");
+    rejects(VALID.replace("since = 2018", "since = 999"), "widget table", "since", "must be a year");
+    rejects(
+        VALID.replace("{strongest_label}", "{strongest_lable}"),
+        "widget table",
+        "summary",
+        "{strongest_lable} is not a placeholder",
+    );
+    rejects(VALID.replace("file_stem = \"t\"", "file_stem = \"a b\""), "widget table", "file_stem", "letters, digits");
+}
+
+#[test]
+fn the_summary_is_written_from_the_data_and_the_template() {
+    let ds = load(VALID).unwrap();
+    assert_eq!(
+        ds.summary,
+        "Of 1 company since 2019 (1 event), 0 had “Ties cut”. By each company's latest: 1 no change."
+    );
+}
+
+/// The dataset with `n` outcomes (named o1, o2, …), every one used by an event of its own.
+fn with_outcomes(n: usize) -> String {
+    let mut t = VALID.to_string();
+    let ev = &VALID[VALID.find("[[events]]").unwrap()..];
+    for i in 1..=n {
+        t.push_str(&format!(
+            "\n[[outcomes]]\nid = \"o{i}\"\nlabel = \"O{i}\"\nshort = \"O\"\nglyph = \"o\"\ncolor = \"#0868ac\"\nrank = {}\ndefinition = \"D\"\nrule = \"R\"\n",
+            i + 2
+        ));
+        t.push('\n');
+        t.push_str(
+            &ev.replace("acme-2019-letter", &format!("acme-o{i}"))
+                .replace("no-change", &format!("o{i}"))
+                .replace("Staff wrote a letter.", &format!("Event {i}.")),
+        );
+    }
+    t
+}
+
+#[test]
+fn a_dataset_past_a_limit_the_code_relies_on_is_refused_naming_the_record() {
+    // 30 more outcomes make 32: the most a 32-bit outcome mask holds.
+    assert_eq!(load(&with_outcomes(30)).expect("32 outcomes fit").outcomes.len(), 32);
+    rejects(with_outcomes(31), "outcome \"o31\"", "id", "at most 32 are allowed");
+    // 256 pressure types: one more than a byte indexes.
+    let mut t = VALID.to_string();
+    for i in 0..255 {
+        t.push_str(&format!("\n[[pressure_types]]\nid = \"p{i}\"\nlabel = \"P\"\nshort = \"P\"\ndefinition = \"D\"\nrule = \"R\"\nunused = \"test\"\n"));
+    }
+    let p = problems(&t);
+    assert_eq!(p[0].record, "pressure type \"p254\"", "{p:#?}");
+    assert!(p[0].message.contains("at most 255"), "{}", p[0].message);
+}

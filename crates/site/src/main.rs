@@ -1,0 +1,157 @@
+//! The build's site tool, run by Trunk's hooks (see `Trunk.toml`), on the dataset the widget was built with:
+//!
+//! - `site pre-build <dir>`, before Trunk builds: the outcome palette as `<dir>/outcomes.css`, which the page
+//!   links like any stylesheet;
+//! - `site post-build [<dir>]`, after Trunk has written its files to its staging folder (`TRUNK_STAGING_DIR`):
+//!   minifies the glue, the stylesheets and the scripts the build writes (terser and csso; under `CI` a missing
+//!   minifier fails the build), writes the downloads and the fragments file, puts the first view into the page
+//!   under a strict Content-Security-Policy, and writes `init.js`, `sources.html`, `offline.html` and `sw.js`.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use ice_matrix_datagen::export;
+use ice_matrix_site::fragments::{self, Downloads};
+use ice_matrix_site::{first_view, publish, sources_page};
+use ice_matrix_widget::data::DATASET;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("pre-build") => pre_build(Path::new(args.get(1).map_or("gen", String::as_str))),
+        Some("post-build") => {
+            let dir = args
+                .get(1)
+                .cloned()
+                .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+                .unwrap_or_else(|| "dist".into());
+            post_build(Path::new(&dir))
+        }
+        _ => Err("usage: site pre-build <dir> | site post-build [<dir>]".to_string()),
+    };
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn pre_build(dir: &Path) -> Result<(), String> {
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    write(&dir.join("outcomes.css"), &export::palette_css(&DATASET))
+}
+
+/// The file as `tool` (terser or csso) minifies it; None when the tool is not installed and the build may go on
+/// without it (not under `CI`).
+fn minify(tool: &str, args: &[&str], path: &Path) -> Result<Option<String>, String> {
+    let out = match Command::new(tool).arg(path).args(args).output() {
+        Ok(out) => out,
+        Err(_) if std::env::var_os("CI").is_some() => {
+            return Err(format!(
+                "{tool} is not installed (scripts/setup installs it), and under CI every file is minified"
+            ));
+        }
+        Err(_) => {
+            eprintln!(
+                "warning: {tool} is not installed (scripts/setup installs it); {} is not minified",
+                path.display()
+            );
+            return Ok(None);
+        }
+    };
+    if !out.status.success() {
+        return Err(format!("{tool} failed on {}: {}", path.display(), String::from_utf8_lossy(&out.stderr)));
+    }
+    String::from_utf8(out.stdout).map(Some).map_err(|e| format!("{tool} wrote non-UTF-8: {e}"))
+}
+
+const TERSER_MODULE: &[&str] = &["--module", "--compress", "--mangle"];
+
+fn post_build(dir: &Path) -> Result<(), String> {
+    let ds = &DATASET;
+    let read = |name: &str| fs::read_to_string(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"));
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let find = |pred: &dyn Fn(&str) -> bool, what: &str| {
+        names.iter().find(|n| pred(n)).cloned().ok_or(format!("no {what} in the build"))
+    };
+    let glue_name = find(&|n| n.starts_with("ice-matrix-") && n.ends_with(".js"), "JS glue")?;
+    let wasm_name = find(&|n| n.ends_with("_bg.wasm"), "wasm")?;
+    let css_names: Vec<String> = names.iter().filter(|n| n.ends_with(".css")).cloned().collect();
+
+    // The glue and the stylesheets, minified by terser and csso (Trunk's own minifier is all or nothing; see
+    // Trunk.toml), each link's integrity updated. `offline.html` inlines the glue as it was: its start script
+    // calls the glue's `__wbg_init`, a name terser would mangle.
+    let glue = read(&glue_name)?;
+    let mut index = read("index.html")?;
+    for name in std::iter::once(&glue_name).chain(&css_names) {
+        let (tool, args): (&str, &[&str]) =
+            if name.ends_with(".js") { ("terser", TERSER_MODULE) } else { ("csso", &["--no-restructure"]) };
+        if let Some(min) = minify(tool, args, &dir.join(name))? {
+            write(&dir.join(name), &min)?;
+            index = publish::set_integrity(&index, name, min.as_bytes())
+                .ok_or(format!("index.html does not link {name} with an integrity"))?;
+        }
+    }
+
+    // The downloads and the fragments file, named by a hash of its content (so a cache keeps it until it changes).
+    let data = dir.join("data");
+    fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
+    write(&data.join("dataset.json"), &export::json(ds))?;
+    write(&data.join("events.csv"), &export::csv(ds))?;
+    let fragments = fragments::file(ds, Downloads::Linked)?;
+    let fragments_name = format!("data/fragments-{}.html", publish::short_hash(&[fragments.as_bytes()]));
+    write(&dir.join(&fragments_name), &fragments)?;
+
+    // index.html: loader out of line, strict policy, first view in the mount element, which names the fragments.
+    let first_view = first_view::render()?;
+    let (index, trunk_loader) = publish::split_loader(&index).ok_or("index.html has no inline module loader")?;
+    let index = publish::add_csp(&index, publish::CSP).ok_or("index.html has no <meta charset=\"utf-8\">")?;
+    let index = publish::fill_page(&index, ds.title, &first_view)?;
+    let index = publish::fill(&index, &[("data-fragments=\"\"", &format!("data-fragments=\"{fragments_name}\""))])?;
+    write(&dir.join("index.html"), &index)?;
+    write(&dir.join("init.js"), &publish::loader(&trunk_loader)?)?;
+    minify_in_place(dir, "init.js", TERSER_MODULE)?;
+
+    let sources = format!("<main class=\"im\">{}</main>", sources_page::body(ds));
+    write(
+        &dir.join("sources.html"),
+        &publish::page(&format!("{}: every event and its sources", ds.title), &css_names, &sources)?,
+    )?;
+
+    let wasm = fs::read(dir.join(&wasm_name)).map_err(|e| format!("cannot read {wasm_name}: {e}"))?;
+    let css: String = css_names.iter().map(|n| read(n)).collect::<Result<Vec<_>, _>>()?.join("\n");
+    let mount = format!("<main id=\"{}\">{first_view}</main>", ice_matrix_widget::ui::MOUNT_ID);
+    let inline = fragments::file(ds, Downloads::Inline)?;
+    write(&dir.join("offline.html"), &publish::offline_page(ds.title, &css, &mount, &inline, &glue, &wasm)?)?;
+
+    // The offline cache, versioned by its contents: the first view's files, fetched at install. The rest (the
+    // fragments, sources.html, the downloads) is kept when the reader first uses it, so a visit does not download
+    // all of it in the background.
+    let mut files: Vec<String> = names.iter().filter(|n| !n.ends_with(".html") && *n != "sw.js").cloned().collect();
+    files.extend(["index.html", "init.js"].map(String::from));
+    files.sort();
+    files.dedup();
+    let contents: Vec<Vec<u8>> = files.iter().map(|f| fs::read(dir.join(f)).unwrap_or_default()).collect();
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    write(&dir.join("sw.js"), &publish::service_worker(&publish::short_hash(&refs), &files)?)?;
+    minify_in_place(dir, "sw.js", &["--compress", "--mangle", "--toplevel"])
+}
+
+/// Minifies a script the build wrote itself (the loader, the service worker): both are in the first view's
+/// transfer.
+fn minify_in_place(dir: &Path, name: &str, args: &[&str]) -> Result<(), String> {
+    match minify("terser", args, &dir.join(name))? {
+        Some(min) => write(&dir.join(name), &min),
+        None => Ok(()),
+    }
+}

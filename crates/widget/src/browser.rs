@@ -1,0 +1,224 @@
+//! The one place that touches browser APIs beyond rendering: the URL hash and query, focus, the clipboard,
+//! the document's theme classes, loading the fragments file, measuring rows, and the messages that size the
+//! widget's frame. Every call degrades quietly: no window, no history or a failing call means nothing happens.
+//! Nothing here runs at build time, when the site tool renders the first view natively: the components call
+//! it only from effects and event handlers.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement};
+
+use wasm_bindgen_futures::JsFuture;
+
+pub fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+/// The current hash, "" when unavailable.
+pub fn hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Replaces the hash in a task of its own, after the one that answers the reader's input: updating the
+/// address costs 1 to 3 ms that the reader should not wait for.
+pub fn set_hash_soon(hash: String) {
+    let Some(w) = web_sys::window() else { return };
+    let write = wasm_bindgen::closure::Closure::once_into_js(move || set_hash(&hash));
+    let _ = w.set_timeout_with_callback(write.unchecked_ref());
+}
+
+/// Replaces the hash without adding a history entry or firing `hashchange`.
+pub fn set_hash(hash: &str) {
+    let Some(w) = web_sys::window() else { return };
+    if w.location().hash().ok().as_deref().unwrap_or("") == hash {
+        return;
+    }
+    let loc = w.location();
+    let base = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+    let url = if hash.is_empty() { base } else { format!("{base}{hash}") };
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Calls `f` with the new hash whenever the reader navigates to one. Dropping the listener removes it.
+pub fn on_hash_change(f: impl Fn(String) + 'static) -> Option<EventListener> {
+    let w = web_sys::window()?;
+    Some(EventListener::new(&w, "hashchange", move |_| f(hash())))
+}
+
+/// Gets the fragments file (see the core's `fragments.rs`): from `<template id="im-fragments">` when the page
+/// carries it inline (`offline.html`), else by fetching `url`, relative to the page. Calls `done` once, with the
+/// file's bytes, or with None when it cannot be had (offline with no cached copy, an HTTP error).
+pub fn load_fragments(url: &str, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
+    let inline = document()
+        .and_then(|d| d.get_element_by_id("im-fragments"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTemplateElement>().ok());
+    if let Some(t) = inline {
+        return done(t.content().text_content().map(String::into_bytes));
+    }
+    let Some(w) = web_sys::window() else { return done(None) };
+    let request = w.fetch_with_str(url);
+    wasm_bindgen_futures::spawn_local(async move {
+        let bytes = async {
+            let response: web_sys::Response = JsFuture::from(request).await.ok()?.dyn_into().ok()?;
+            if !response.ok() {
+                return None;
+            }
+            let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+            Some(js_sys::Uint8Array::new(&buffer).to_vec())
+        };
+        done(bytes.await);
+    });
+}
+
+/// Moves focus to the element with this id, if it exists and can take focus.
+pub fn focus(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Whether the focused element is inside an element matching `selector` (false when nothing is focused).
+pub fn focus_is_inside(selector: &str) -> bool {
+    document().and_then(|d| d.active_element()).and_then(|el| el.closest(selector).ok().flatten()).is_some()
+}
+
+/// The query string, "" when unavailable.
+pub fn query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The page address without query and hash: what an embed code points at.
+pub fn base_url() -> String {
+    let Some(w) = web_sys::window() else { return String::new() };
+    let href = w.location().href().unwrap_or_default();
+    href.split(['?', '#']).next().unwrap_or("").to_string()
+}
+
+/// The page address as it is, for the embed.ly message's `src`.
+pub fn href() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Adds or removes a class on `<html>` (theme, transparent background).
+pub fn set_root_class(name: &str, on: bool) {
+    if let Some(el) = document().and_then(|d| d.document_element()) {
+        let list = el.class_list();
+        let _ = if on { list.add_1(name) } else { list.remove_1(name) };
+    }
+}
+
+/// Copies text to the clipboard where the page may (fails quietly in frames that forbid it).
+pub fn copy(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// True when the widget runs inside a frame.
+pub fn in_frame() -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    match w.parent() {
+        Ok(Some(p)) => !js_sys::Object::is(&p, &w),
+        _ => false,
+    }
+}
+
+/// How many rows of the table body with this id are on screen or above it: the rows a change must draw in the
+/// render that answers the reader's input so that they see no stale row (the core's `reveal.rs`). Hidden rows are
+/// not counted. With `upto`, only the first that many rows are measured, and when they end above the screen's
+/// bottom, the rows that would fit below them, as short as the shortest, are counted too. `None` in a frame (its
+/// viewport is the whole embed, not the reader's screen), with no row drawn, or when there is no such body.
+/// Reads layout.
+pub fn rows_on_screen(id: &str, upto: Option<usize>) -> Option<usize> {
+    if in_frame() {
+        return None;
+    }
+    let doc = web_sys::window()?.document()?;
+    let bottom = f64::from(doc.document_element()?.client_height());
+    let (mut count, mut end, mut height) = (0, 0.0, f64::MAX);
+    let mut row = doc.get_element_by_id(id)?.first_element_child();
+    while let Some(r) = row.filter(|_| upto.is_none_or(|n| count < n)) {
+        let rect = r.get_bounding_client_rect();
+        if rect.height() > 0.0 {
+            if rect.top() >= bottom {
+                return Some(count);
+            }
+            (count, end, height) = (count + 1, rect.bottom(), height.min(rect.height()));
+        }
+        row = r.next_element_sibling();
+    }
+    if count == 0 {
+        return None;
+    }
+    // Every row measured is on screen: as many of the rows below them as fit may be too.
+    Some(count + ((bottom - end).max(0.0) / height).ceil() as usize)
+}
+
+/// Posts resize messages to the parent window, each in the shape its dialect expects.
+pub fn post_to_parent(messages: &[ice_matrix_core::embed::Message]) {
+    use ice_matrix_core::embed::Message;
+    use js_sys::{Object, Reflect};
+    use wasm_bindgen::JsValue;
+    let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else { return };
+    for m in messages {
+        let data: JsValue = match m {
+            Message::Text(s) => JsValue::from_str(s),
+            Message::AmpEmbedSize(h) => {
+                let o = Object::new();
+                let _ = Reflect::set(&o, &"sentinel".into(), &"amp".into());
+                let _ = Reflect::set(&o, &"type".into(), &"embed-size".into());
+                let _ = Reflect::set(&o, &"height".into(), &JsValue::from(*h));
+                o.into()
+            }
+            Message::DatawrapperHeight(id, h) => {
+                let inner = Object::new();
+                let _ = Reflect::set(&inner, &JsValue::from_str(id), &JsValue::from(*h));
+                let o = Object::new();
+                let _ = Reflect::set(&o, &"datawrapper-height".into(), &inner);
+                o.into()
+            }
+        };
+        let _ = parent.post_message(&data, "*");
+    }
+}
+
+/// Watches an element's rendered height and calls `f` with it (rounded up to whole pixels) whenever it
+/// changes. Dropping the returned handle stops watching.
+pub struct HeightWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for HeightWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+pub fn watch_height(el: &web_sys::Element, f: impl Fn(u32) + 'static) -> Option<HeightWatch> {
+    use std::cell::Cell;
+    let last = Cell::new(0u32);
+    let target = el.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let h = target.get_bounding_client_rect().height().ceil().max(0.0) as u32;
+        if h != last.get() {
+            last.set(h);
+            f(h);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(HeightWatch { observer, _callback: callback })
+}
+
+/// Calls `f` with every string message posted to this window (pym's `width` requests arrive so).
+pub fn on_string_message(f: impl Fn(String) + 'static) -> Option<EventListener> {
+    let w = web_sys::window()?;
+    Some(EventListener::new(&w, "message", move |e| {
+        if let Some(s) = e.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) {
+            f(s);
+        }
+    }))
+}

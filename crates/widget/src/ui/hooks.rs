@@ -1,0 +1,144 @@
+//! The hooks that connect the view to the browser, so that components read as state and layout. None of them
+//! does anything at build time: effects do not run when the site tool renders the first view.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use ice_matrix_core::embed::{self, Options, Theme};
+use ice_matrix_core::fragments;
+use ice_matrix_core::grid::CellRef;
+use ice_matrix_core::reveal::{Drawn, Reveal};
+use ice_matrix_core::state::{Action, ViewState};
+use yew::prelude::*;
+
+use super::FragmentsState;
+use super::store::Store;
+use crate::browser;
+use crate::data::DATASET;
+
+/// The fragments file's state, and a callback that starts loading it (once; later calls do nothing). It also
+/// starts by itself when `needed` (a cell, the list or a story panel is open, also from a link).
+#[hook]
+pub fn use_fragments(url: AttrValue, needed: bool) -> (FragmentsState, Callback<()>) {
+    let state = use_state(FragmentsState::initial);
+    // Made once, so the root's listeners are not replaced on every render.
+    let fetch = use_memo((), {
+        let setter = state.setter();
+        move |_| {
+            let started = Cell::new(fragments::ready());
+            Callback::from(move |_: ()| {
+                if !started.replace(true) {
+                    let setter = setter.clone();
+                    browser::load_fragments(&url, move |file| {
+                        let ok = file.is_some_and(|f| fragments::load(&DATASET, f));
+                        setter.set(if ok { FragmentsState::Ready } else { FragmentsState::Failed });
+                    });
+                }
+            })
+        }
+    });
+    use_effect_with(needed, {
+        let fetch = (*fetch).clone();
+        move |&needed| {
+            if needed {
+                fetch.emit(());
+            }
+        }
+    });
+    (*state, (*fetch).clone())
+}
+
+/// The theme and background the host asked for, as classes on `<html>`.
+#[hook]
+pub fn use_root_classes(options: &Options) {
+    use_effect_with((options.theme, options.transparent), |&(theme, transparent)| {
+        browser::set_root_class("theme-light", theme == Theme::Light);
+        browser::set_root_class("theme-dark", theme == Theme::Dark);
+        browser::set_root_class("transparent", transparent);
+    });
+}
+
+/// In a frame, announces the content height of `root` in every dialect hosts listen for, on each change, and
+/// again when a pym parent asks with a `width` message.
+#[hook]
+pub fn use_frame_height(root: NodeRef, options: &Options) {
+    let options = options.clone();
+    use_effect_with((), move |_| {
+        let handles = root.cast::<web_sys::Element>().filter(|_| browser::in_frame()).map(|el| {
+            let last = Rc::new(Cell::new(0u32));
+            let (o, seen) = (options.clone(), last.clone());
+            let watch = browser::watch_height(&el, move |h| {
+                seen.set(h);
+                browser::post_to_parent(&embed::resize_messages(h, &browser::href(), &o));
+            });
+            let listener = browser::on_string_message(move |data| {
+                if embed::is_pym_width(&data, &options) && last.get() > 0 {
+                    browser::post_to_parent(&embed::resize_messages(last.get(), &browser::href(), &options));
+                }
+            });
+            (watch, listener)
+        });
+        move || drop(handles)
+    });
+}
+
+/// Keeps the address's hash in step with the view, and the view with a hash the reader navigates to.
+#[hook]
+pub fn use_hash_sync(store: &UseReducerHandle<Store>) {
+    use_effect_with(store.0, |s| browser::set_hash_soon(s.to_hash(&DATASET)));
+    let dispatch = store.dispatcher();
+    use_effect_with((), move |_| {
+        let listener =
+            browser::on_hash_change(move |h| dispatch.dispatch(Action::Restore(ViewState::from_hash(&h, &DATASET))));
+        move || drop(listener)
+    });
+}
+
+/// Moves focus to the events' heading when a cell opens, so keyboard and screen-reader users land in them;
+/// only when the reader opened it from inside the widget: a panel restored from a link on load must not take
+/// focus (in an embed that would scroll the host article).
+#[hook]
+pub fn use_focus_on_open(open: Option<CellRef>) {
+    use_effect_with(open, |open| {
+        if open.is_some() && browser::focus_is_inside(".im") {
+            browser::focus("im-detail-title");
+        }
+    });
+}
+
+/// How many of the `whole` rows show the table's state `key` ([`Reveal`], which the core's `reveal.rs`
+/// explains): all at first; after a change, the rows on screen (`on_screen`, measured in the render that answers
+/// the input, before it changes the table), then more, each step in a task of its own, until all do. `rows` is
+/// the id of the table body whose rows are counted.
+#[hook]
+pub fn use_reveal<K: Copy + PartialEq + 'static>(key: K, whole: usize, rows: &'static str) -> Drawn {
+    let reveal = use_state(|| Reveal::new(key));
+    let drawn = reveal.drawn(key).unwrap_or_else(|| {
+        Drawn::First(browser::rows_on_screen(rows, None).unwrap_or(ice_matrix_core::reveal::FIRST_ROWS))
+    });
+    use_effect_with((key, drawn), {
+        let (reveal, set) = (*reveal, reveal.setter());
+        move |_| {
+            // Rows this render did not reach may be on screen now (new rows shorter than the old): draw them in
+            // this frame. Else the next step, in a task of its own.
+            let upto = match drawn {
+                Drawn::First(n) if n < whole && reveal.needs_recount(key) => Some(n),
+                _ => None,
+            };
+            let now = upto
+                .and_then(|n| browser::rows_on_screen(rows, Some(n)))
+                .and_then(|n| reveal.catch_up(key, drawn, n, whole));
+            let task = match now {
+                Some(now) => {
+                    set.set(now);
+                    None
+                }
+                None => reveal
+                    .next_step(key, drawn, whole)
+                    .map(|n| gloo::timers::callback::Timeout::new(0, move || set.set(n))),
+            };
+            move || drop(task)
+        }
+    });
+    drawn
+}
