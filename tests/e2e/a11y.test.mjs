@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { DIST, open, suite, textsShown } from './harness.mjs';
+import { DIST, open, suite, fragmentsShown } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const s = suite();
@@ -99,7 +99,7 @@ for (const scheme of ['light', 'dark']) {
       await page.goto(s.url + hash);
       await page.reload();
       await page.waitForSelector('.im:not(.im-static)');
-      await textsShown(page);
+      await fragmentsShown(page);
       assert.deepEqual(await audit(page), [], `${scheme} ${hash || 'default'}`);
     }
     await ctx.close();

@@ -171,7 +171,7 @@ test('once visited, the hosted widget keeps working with the network off', async
   // The reader uses the widget once (the texts are fetched when the pointer enters it).
   await page.reload();
   await page.waitForSelector('button.im-cell');
-  await Promise.all([page.waitForResponse((r) => r.url().includes('/data/texts-')), page.mouse.move(200, 300)]);
+  await Promise.all([page.waitForResponse((r) => r.url().includes('/data/fragments-')), page.mouse.move(200, 300)]);
   await page.waitForTimeout(300);
   await ctx.setOffline(true);
   await page.reload();

@@ -1,12 +1,25 @@
 // Shared set-up for the browser tests: a static server for dist/ on loopback and the system Chromium.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
-export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** The repository's root. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The build under test: env ICE_MATRIX_DIST (absolute, or relative to the repository's root) when set, else dist/.
+ * Always ends with a separator, so `new URL('offline.html', pathToFileURL(DIST))` and `join(DIST, …)` both work.
+ */
+export const DIST = (() => {
+  const dir = process.env.ICE_MATRIX_DIST ? resolve(ROOT, process.env.ICE_MATRIX_DIST) : join(ROOT, 'dist');
+  return dir.endsWith('/') ? dir : dir + '/';
+})();
+
+/** Whether the build under test is the fictional fixture tracker (env ICE_MATRIX_FIXTURE=1). */
+export const FIXTURE = process.env.ICE_MATRIX_FIXTURE === '1';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -53,8 +66,8 @@ export async function open(browser, url, { width = 1280, height = 900 } = {}) {
   return { page, requests, errors };
 }
 
-/** Waits until no part of the widget still says its texts are loading (they are fetched on first use). */
-export function textsShown(page) {
+/** Waits until no part of the widget still says its fragments are loading (they are fetched on first use). */
+export function fragmentsShown(page) {
   return page.waitForFunction(() => !document.querySelector('.im .im-status'));
 }
 

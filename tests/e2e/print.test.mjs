@@ -1,7 +1,7 @@
 // Print: the matrix fits one A4 page, and an open cell prints its events with their links written out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, suite, textsShown } from './harness.mjs';
+import { open, suite, fragmentsShown } from './harness.mjs';
 
 const s = suite();
 
@@ -14,7 +14,7 @@ test('the matrix prints on one page; an open cell adds its events with their add
   assert.equal(await page.locator('.im-tabs').isVisible(), false, 'controls are not printed');
   await page.locator('button.im-cell').first().click();
   await page.waitForSelector('#im-detail');
-  await textsShown(page);
+  await fragmentsShown(page);
   assert.ok(pages(await page.pdf({ format: 'A4', printBackground: true })) >= 2);
   // On screen, events far below are not laid out until scrolled to (content-visibility); on paper every one is.
   assert.ok(await page.locator('.im-event').evaluateAll((es) => es.every((e) => getComputedStyle(e).contentVisibility === 'visible')));

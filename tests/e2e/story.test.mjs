@@ -5,14 +5,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, open, suite, textsShown } from './harness.mjs';
+import { DIST, open, suite, fragmentsShown } from './harness.mjs';
 
 const s = suite();
 
 test('the methodology panel defines every pressure type and outcome, with version, date and corrections', async () => {
   const { page } = await open(s.browser, s.url);
   await page.getByRole('button', { name: 'What the outcomes mean' }).click();
-  await textsShown(page);
+  await fragmentsShown(page);
   const panel = page.locator('#im-panel');
   const text = await panel.textContent();
   for (const x of [...s.data.pressure_types, ...s.data.outcomes]) {
@@ -27,7 +27,7 @@ test('the methodology panel defines every pressure type and outcome, with versio
 
 test('"Why so few cut ties?" gives sourced points on both sides and leads to the cells', async () => {
   const { page } = await open(s.browser, s.url + '#panel=why');
-  await textsShown(page);
+  await fragmentsShown(page);
   const points = page.locator('#im-panel .im-point');
   assert.equal(await points.count(), s.data.context.length);
   assert.ok(s.data.context.some((c) => c.stance === 'why-kept') && s.data.context.some((c) => c.stance === 'against'));
@@ -42,7 +42,7 @@ test('"Why so few cut ties?" gives sourced points on both sides and leads to the
 
 test('the movement lists every letter with its dated, sourced counts', async () => {
   const { page } = await open(s.browser, s.url + '#panel=movement');
-  await textsShown(page);
+  await fragmentsShown(page);
   assert.equal(await page.locator('#im-panel .im-letter').count(), s.data.letters.length);
   const counts = s.data.letters.reduce((n, l) => n + l.counts.length, 0);
   assert.equal(await page.locator('#im-panel .im-counts tbody tr').count(), counts);
@@ -51,7 +51,7 @@ test('the movement lists every letter with its dated, sourced counts', async () 
 
 test('the downloads are the published files, and offline.html carries the same bytes with no network', async () => {
   const { page, requests } = await open(s.browser, s.url + '#panel=data');
-  await textsShown(page);
+  await fragmentsShown(page);
   const before = requests.length;
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download JSON' }).click()]);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);

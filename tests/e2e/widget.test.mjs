@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, open, suite, textsShown } from './harness.mjs';
+import { DIST, open, suite, fragmentsShown } from './harness.mjs';
 
 const s = suite();
 
@@ -71,7 +71,7 @@ test('every non-empty cell opens its dated events with well-formed source links'
   for (let i = 0; i < n; i++) {
     const b = buttons.nth(i);
     await b.click();
-    await textsShown(page); // the first click may come before the texts (fetched when the pointer arrived)
+    await fragmentsShown(page); // the first click may come before the texts (fetched when the pointer arrived)
     const detail = page.locator('#im-detail');
     const title = await detail.locator('h3').evaluate((h) => h.firstChild.textContent + h.childNodes[1].textContent + h.childNodes[2].textContent);
     const [company, pressure] = title.split(': ');
@@ -249,7 +249,7 @@ test('the events\' texts load on first use, not with the first view, and a faile
   assert.deepEqual(requests.filter((p) => p.includes('/data/')), [], 'nothing from data/ before the reader reaches the widget');
   // The pointer entering the widget starts the fetch, so the texts are there by the click.
   await page.mouse.move(200, 300);
-  await page.waitForResponse((r) => /\/data\/texts-[0-9a-f]{16}\.html$/.test(r.url()) && r.ok());
+  await page.waitForResponse((r) => /\/data\/fragments-[0-9a-f]{16}\.html$/.test(r.url()) && r.ok());
   await page.click(':nth-match(button.im-cell, 1)');
   assert.ok((await page.locator('.im-detail .im-summary').first().textContent()).length > 20);
   await page.close();
@@ -258,7 +258,7 @@ test('the events\' texts load on first use, not with the first view, and a faile
   // (Service workers blocked: the widget's own would fetch the file for its offline cache past the route.)
   const context = await s.browser.newContext({ serviceWorkers: 'block' });
   const failing = await context.newPage();
-  await failing.route(/\/data\/texts-/, (r) => r.fulfill({ status: 404, body: 'not found' }));
+  await failing.route(/\/data\/fragments-/, (r) => r.fulfill({ status: 404, body: 'not found' }));
   await failing.goto(s.url);
   await failing.waitForSelector('button.im-cell');
   await failing.click(':nth-match(button.im-cell, 1)');

@@ -5,6 +5,7 @@ use ice_matrix_core::grid::{Grid, ROW_LIMIT, View};
 use ice_matrix_core::state::{Action, ViewState};
 use yew::prelude::*;
 
+use super::common::{Mode, Shared};
 use super::detail::detail;
 use super::figures::figures;
 use super::filters::filters;
@@ -14,7 +15,6 @@ use super::list::list;
 use super::store::{Store, send};
 use super::story::story;
 use super::table::Table;
-use super::{Mode, Shared};
 use crate::browser;
 use crate::data::DATASET;
 

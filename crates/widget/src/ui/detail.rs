@@ -7,7 +7,7 @@ use ice_matrix_core::fragments::Piece;
 use ice_matrix_core::grid::{CellRef, Grid};
 use ice_matrix_core::words;
 
-use super::{FragmentsState, fragment, pending};
+use super::common::{FragmentsState, fragment, pending};
 use crate::data::DATASET;
 
 /// A function, not a component: the root renders it while a cell is open, and moves focus to its heading

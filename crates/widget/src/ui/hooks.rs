@@ -11,7 +11,7 @@ use ice_matrix_core::reveal::{Drawn, Reveal};
 use ice_matrix_core::state::{Action, ViewState};
 use yew::prelude::*;
 
-use super::FragmentsState;
+use super::common::FragmentsState;
 use super::store::Store;
 use crate::browser;
 use crate::data::DATASET;

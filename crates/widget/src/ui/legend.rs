@@ -7,7 +7,7 @@ use ice_matrix_core::state::Action;
 use ice_matrix_core::words;
 use yew::prelude::*;
 
-use super::Mode;
+use super::common::Mode;
 use super::store::{Dispatch, send};
 use crate::data::DATASET;
 

@@ -7,6 +7,7 @@
 //! a script.
 
 mod app;
+mod common;
 mod detail;
 mod embed_panel;
 mod figures;
@@ -20,90 +21,5 @@ mod story;
 mod table;
 
 pub use app::{App, AppProps};
+pub use common::{MOUNT_ID, Mode};
 pub use store::Store;
-
-use yew::{AttrValue, Html, html};
-
-use crate::data::DATASET;
-use ice_matrix_core::fragments::Piece;
-
-/// The id of the element the widget mounts in.
-pub const MOUNT_ID: &str = "ice-matrix";
-
-/// Which page the components render for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// The widget in the browser.
-    Live,
-    /// The static first view, rendered at build time.
-    Static,
-}
-
-impl Mode {
-    /// Whether this renders the live widget. The wasm renders nothing else, so there this is a constant and the
-    /// static branches compile out of it.
-    pub fn is_live(self) -> bool {
-        cfg!(target_arch = "wasm32") || self == Mode::Live
-    }
-}
-
-/// Where the dataset's long texts are (the fragments file, see the core's `fragments.rs`): the table needs
-/// none of them, so it renders at once; the events, the list and the story panels wait for `Ready`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum FragmentsState {
-    Loading,
-    Ready,
-    /// Could not be loaded (offline with nothing cached, a server error, a stale file).
-    Failed,
-}
-
-impl FragmentsState {
-    /// Ready when the file is already loaded (a widget mounted again, the tests), else loading.
-    pub fn initial() -> FragmentsState {
-        if ice_matrix_core::fragments::ready() { FragmentsState::Ready } else { FragmentsState::Loading }
-    }
-}
-
-/// A fragment as markup (empty until the file is loaded). The build made it from the data and escaped every
-/// text in it, so it is parsed as it is.
-pub fn fragment(piece: Piece) -> Html {
-    Html::from_html_unchecked(AttrValue::Static(piece.get(&DATASET)))
-}
-
-/// What a part of the view that needs the fragments shows until they are there.
-pub fn pending(state: FragmentsState) -> Html {
-    match state {
-        FragmentsState::Failed => html! {
-            <p class="im-status" role="status">
-                { "The events' texts could not be loaded. " }
-                <a href="sources.html" target="_blank" rel="noopener">{ "Every event and its sources" }</a>
-                { " is a plain page." }
-            </p>
-        },
-        _ => html! { <p class="im-status" role="status">{ "Loading the events and their sources…" }</p> },
-    }
-}
-
-/// A shared, computed value passed as a prop. Equal when it is the same allocation: the grid and the view
-/// are recomputed only when their inputs change, so comparing pointers is exact, and comparing contents
-/// (what `Rc`'s own `PartialEq` does) would walk every cell on every render of every row.
-pub struct Shared<T>(pub std::rc::Rc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}

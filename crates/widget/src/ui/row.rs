@@ -4,7 +4,7 @@ use ice_matrix_core::grid::{Cell, CellRef, Grid, outcome_bit};
 use ice_matrix_core::words;
 use yew::prelude::*;
 
-use super::{Mode, Shared};
+use super::common::{Mode, Shared};
 use crate::data::DATASET;
 
 /// One company's row. When every company fits (the core's `reveal::rendered`), every company has one, in the

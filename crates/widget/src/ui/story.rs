@@ -10,9 +10,9 @@ use ice_matrix_core::panel::Panel;
 use ice_matrix_core::state::{Action, ViewState};
 use yew::prelude::*;
 
+use super::common::{FragmentsState, fragment, pending};
 use super::embed_panel::EmbedPanel;
 use super::store::{Dispatch, send};
-use super::{FragmentsState, fragment, pending};
 use crate::data::DATASET;
 
 /// A function, not a component: the root calls it on each of its renders. `state` is the whole view, for the

@@ -13,10 +13,10 @@ use ice_matrix_core::state::Action;
 use ice_matrix_core::words;
 use yew::prelude::*;
 
+use super::common::{Mode, Shared};
 use super::hooks::use_reveal;
 use super::row::Row;
 use super::store::{Dispatch, send};
-use super::{Mode, Shared};
 use crate::browser;
 use crate::data::DATASET;
 
