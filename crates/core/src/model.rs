@@ -275,7 +275,7 @@ pub struct Dataset {
     pub updated: Date,
     pub title: &'static str,
     pub question: &'static str,
-    /// The summary sentence above the matrix, written from the data at build time (`datagen/src/summary.rs`).
+    /// The summary sentence above the matrix, written at build time from the data and the `[widget] summary` template.
     pub summary: &'static str,
     pub widget: Widget,
     pub sectors: &'static [Sector],
