@@ -33,8 +33,10 @@ pub fn load_file(path: &str) -> Result<&'static Dataset, String> {
 /// The dataset file the build uses: `ICE_MATRIX_DATA` when set (another tracker, a test fixture, the
 /// benchmark's scaled data), else `data/dataset.toml` in the workspace.
 pub fn dataset_path() -> String {
-    std::env::var("ICE_MATRIX_DATA")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/dataset.toml").to_string())
+    std::env::var("ICE_MATRIX_DATA").unwrap_or_else(|_| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/dataset.toml");
+        path.canonicalize().unwrap_or(path).to_string_lossy().into_owned()
+    })
 }
 
 /// Formats problems one per line, for the build's error output.

@@ -39,15 +39,23 @@ pub struct RawWidget {
     pub switch: String,
     pub file_stem: String,
     pub summary: String,
-    pub context: RawStoryPanel,
+    pub context: RawContextPanel,
     pub movement: RawStoryPanel,
     pub confidence: Vec<RawConfidence>,
 }
 
-/// A story panel's title and lede; the context panel also names its sides.
+/// A story panel's title and lede.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RawStoryPanel {
+    pub title: String,
+    pub lede: String,
+}
+
+/// The context panel's title and lede, and the sides its points take.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawContextPanel {
     pub title: String,
     pub lede: String,
     #[serde(default)]

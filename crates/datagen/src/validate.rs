@@ -2,7 +2,8 @@
 //!
 //! Invariants established here, and relied on by the widget without further checks:
 //! - ids are unique per kind and made of `a-z`, `0-9` and `-`; every reference resolves;
-//! - every dated record falls between the tracker's first year (`[widget] since`) and `updated`;
+//! - every dated record (events, letters and their counts, corrections) falls between the tracker's first year
+//!   (`[widget] since`) and `updated`; a source may be older (background reporting);
 //! - every event has at least one pressure type and at least one http(s) source, and a confidence level and
 //!   (for context) a stance that the `[widget]` table names;
 //! - a URL cited twice is cited the same way; outcome ranks are unique and outcomes are sorted by rank;
