@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: a static server for dist/ on loopback and the system Chromium.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +63,8 @@ export async function open(browser, url, { width = 1280, height = 900 } = {}) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForSelector('button.im-cell');
+  // Attached, not visible: a filter in the link may hide the first rows (they stay in the table, hidden).
+  await page.waitForSelector('button.im-cell', { state: 'attached' });
   return { page, requests, errors };
 }
 
@@ -71,19 +73,23 @@ export function fragmentsShown(page) {
   return page.waitForFunction(() => !document.querySelector('.im .im-status'));
 }
 
+/** The published dataset of the build under test (read once, when a test file is loaded). */
+export function dataset() {
+  return JSON.parse(readFileSync(join(DIST, 'data/dataset.json'), 'utf8'));
+}
+
 /**
- * The set-up every browser test file shares: serves dist/, launches Chromium and reads the published
- * dataset before the file's tests, and closes both after them. Returns an object filled in by then:
- * { url, browser, data }.
+ * The set-up every browser test file shares: reads the published dataset at once (so that tests can name
+ * themselves and pick their cells from it), and serves dist/ and launches Chromium before the file's tests,
+ * closing both after them. Returns an object filled in by then: { url, browser, data }.
  */
 export function suite() {
-  const s = {};
+  const s = { data: dataset() };
   let server;
   before(async () => {
     server = await serve();
     s.url = server.url;
     s.browser = await launch();
-    s.data = JSON.parse(await readFile(join(DIST, 'data/dataset.json'), 'utf8'));
   });
   after(async () => {
     await s.browser?.close();

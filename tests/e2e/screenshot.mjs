@@ -1,8 +1,10 @@
 // Writes docs/screenshot.png from the built widget: `node tests/e2e/screenshot.mjs [hash] [width] [height]`.
+// The default hash opens the first cell with several events of the dataset that was built.
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, fragmentsShown } from './harness.mjs';
+import { dataset, serve, launch, open, fragmentsShown } from './harness.mjs';
+import { facts } from './facts.mjs';
 
-const [hash = '#cell=palantir.employee-letter', width = '1000'] = process.argv.slice(2);
+const [hash = `#cell=${facts(dataset()).severalEvents().anchor}`, width = '1000'] = process.argv.slice(2);
 const server = await serve();
 const browser = await launch();
 const { page, errors } = await open(browser, server.url + hash, { width: Number(width), height: Number(process.argv[4] ?? 1300) });

@@ -1,11 +1,12 @@
 // The built widget (dist/) in headless Chromium, used as a reader would use it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DIST, open, suite, fragmentsShown } from './harness.mjs';
+import { open, suite, fragmentsShown } from './harness.mjs';
+import { compareDates, count, facts } from './facts.mjs';
 
 const s = suite();
+const f = facts(s.data);
+const { row, rows: rowsWord } = s.data.widget;
 
 /** Expected cells computed from the published JSON, independently of the Rust code. */
 function expectedCells() {
@@ -19,7 +20,7 @@ function expectedCells() {
   return cells;
 }
 
-test('the matrix shows every company with events, every pressure type and the figures from the data', async () => {
+test(`the matrix shows every ${row} with events, every pressure type and the figures from the data`, async () => {
   const { page, errors } = await open(s.browser, s.url);
   const companies = new Set(s.data.events.map((e) => e.company));
   assert.equal(await page.locator('tbody tr:not([hidden])').count(), companies.size);
@@ -71,7 +72,7 @@ test('every non-empty cell opens its dated events with well-formed source links'
   for (let i = 0; i < n; i++) {
     const b = buttons.nth(i);
     await b.click();
-    await fragmentsShown(page); // the first click may come before the texts (fetched when the pointer arrived)
+    await fragmentsShown(page); // the first click may come before the fragments (fetched when the pointer arrived)
     const detail = page.locator('#im-detail');
     const title = await detail.locator('h3').evaluate((h) => h.firstChild.textContent + h.childNodes[1].textContent + h.childNodes[2].textContent);
     const [company, pressure] = title.split(': ');
@@ -117,6 +118,7 @@ test('the list shows every event, newest first, with what happened, what came of
   }));
   const events = s.data.events.slice().reverse();
   assert.equal(rows.length, events.length);
+  for (let i = 1; i < rows.length; i++) assert.ok(compareDates(rows[i - 1].date, rows[i].date) >= 0, `row ${i} (${rows[i].date}) is not older than row ${i - 1} (${rows[i - 1].date})`);
   const url = Object.fromEntries(s.data.sources.map((x) => [x.id, x.url]));
   rows.forEach((r, i) => {
     const e = events[i];
@@ -145,70 +147,101 @@ test('Enter opens a cell, Escape closes it and puts focus back on the cell', asy
 });
 
 test('a pasted link restores the open cell and the filters; a garbled one is ignored', async () => {
-  const { page } = await open(s.browser, s.url + '#cell=palantir.employee-letter&hide=words-only&tech=1');
-  assert.match(await page.locator('#im-detail h3').textContent(), /^Palantir: Employee letter or petition/);
+  // A cell with several events, an outcome other cells show hidden, and the dataset's switch on (when it has one):
+  // so the cell's row must pass the switch, and the hidden outcome is not the cell's own.
+  const switchable = s.data.widget.switch !== '';
+  const cell = f.severalEvents((c) => !switchable || f.isSwitched(c));
+  const hidden = f.common.find((o) => o.id !== cell.outcome.id);
+  assert.ok(hidden, 'some cells show another outcome than the chosen one');
+  const hash = `#cell=${cell.anchor}&hide=${hidden.id}${switchable ? '&tech=1' : ''}`;
+  const { page } = await open(s.browser, s.url + hash);
+  const title = await page.locator('#im-detail h3').textContent();
+  assert.ok(title.startsWith(cell.title), `"${title}" opens ${cell.title}`);
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true,
     'a panel restored from a link does not take focus (it would scroll the host page)');
-  assert.equal(await page.locator('button.im-cell[data-o=words-only]').count(), 0);
-  assert.equal(await page.locator('.im-check input').isChecked(), true);
+  await fragmentsShown(page);
+  assert.equal(await page.locator('#im-detail .im-event').count(), cell.events.length, 'the cell\'s events');
+  assert.ok(f.cellsShowing(hidden) > 0);
+  assert.equal(await page.locator(`button.im-cell[data-o="${hidden.id}"]`).count(), 0, `no cell shows ${hidden.label}`);
+  const off = await page.locator('.im-key[aria-pressed=false]').allTextContents();
+  assert.ok(off.length === 1 && off[0].includes(hidden.label), `the legend shows ${hidden.label} as hidden: ${off}`);
+  if (switchable) assert.equal(await page.locator('.im-check input').isChecked(), true);
   await page.reload();
   await page.waitForSelector('#im-detail');
   // The address follows the view once the frame is painted (the widget writes it in a task of its own).
-  await page.waitForFunction(() => location.hash.includes('cell=palantir.employee-letter'));
+  await page.waitForFunction((a) => location.hash.includes(`cell=${a}`), cell.anchor);
   const bad = await open(s.browser, s.url + '#cell=%E0%A4%A&hide=;;;&sector=../../etc');
   assert.equal(await bad.page.locator('#im-detail').count(), 0);
-  assert.equal(await bad.page.locator('tbody tr:not([hidden])').count(), new Set(s.data.events.map((e) => e.company)).size);
+  assert.equal(await bad.page.locator('tbody tr:not([hidden])').count(), f.rows.length);
   assert.deepEqual(bad.errors, []);
   await bad.page.close();
   await page.close();
 });
 
-test('the sector filter and the tech-only switch narrow the rows and the link follows', async () => {
+test(`the sector filter and the switch ("${s.data.widget.switch}") narrow the rows and the link follows`, async () => {
   const { page } = await open(s.browser, s.url);
-  const sector = s.data.sectors.find((s) => s.id === 'ai-lab');
+  // The sector with most rows, unless it has them all: then the next one (a filter that narrows the matrix).
+  const sectors = f.sectorsWithRows();
+  const inSector = (x) => f.rows.filter((r) => r.sector === x.id);
+  const sector = sectors.find((x) => inSector(x).length < f.rows.length) ?? sectors[0];
   await page.locator('.im-filters select').selectOption({ label: sector.label });
   await page.waitForSelector('table.im-matrix[aria-busy="false"]');
-  const expected = new Set(s.data.events.map((e) => e.company).filter((c) => s.data.companies.find((x) => x.id === c).sector === 'ai-lab'));
-  assert.equal(await page.locator('tbody tr:not([hidden])').count(), expected.size);
-  await page.waitForFunction(() => location.hash === '#sector=ai-lab');
+  const names = () => page.$$eval('tbody tr:not([hidden]) th', (ths) => ths.map((t) => t.firstChild.textContent));
+  assert.deepEqual(await names(), inSector(sector).map((r) => r.name));
+  await page.waitForFunction((id) => location.hash === `#sector=${id}`, sector.id);
   await page.locator('.im-reset').click();
+  // Back to every row: all rows again, in the same order as on load.
+  await page.waitForSelector('table.im-matrix[aria-busy="false"]');
+  assert.deepEqual(await names(), f.rows.map((r) => r.name));
+  if (s.data.widget.switch === '') {
+    assert.equal(await page.locator('.im-check input').count(), 0, 'no switch when the dataset names none');
+    await page.close();
+    return;
+  }
   await page.locator('.im-check input').check();
-  const tech = new Set(s.data.events.map((e) => e.company).filter((c) => s.data.companies.find((x) => x.id === c).tech));
   // More rows than a screenful are drawn over a few tasks; the table says it is busy until they are all there.
   await page.waitForSelector('table.im-matrix[aria-busy="false"]');
-  assert.equal(await page.locator('tbody tr:not([hidden])').count(), tech.size);
-  // Back to every company: all rows again, in the same order as on load.
-  const order = await page.$$eval('tbody tr th', (ths) => ths.map((t) => t.firstChild.textContent));
+  assert.deepEqual(await names(), f.rows.filter(f.isSwitched).map((r) => r.name));
+  await page.waitForFunction(() => location.hash === '#tech=1');
   await page.locator('.im-check input').uncheck();
   await page.waitForSelector('table.im-matrix[aria-busy="false"]');
-  const all = new Set(s.data.events.map((e) => e.company)).size;
-  assert.equal(await page.locator('tbody tr:not([hidden])').count(), all);
-  assert.deepEqual(await page.$$eval('tbody tr th', (ths) => ths.map((t) => t.firstChild.textContent)), order);
+  assert.deepEqual(await names(), f.rows.map((r) => r.name));
   await page.close();
 });
 
 test('after quick changes to the filters, the table is the one a fresh load of the same link shows', async () => {
   // A short screen, so that each change reaches the rows below it in later tasks (how the rows on screen change
   // at once is tested in tests/web.rs); the changes follow each other without waiting for the table, as a
-  // reader's quick clicks come. With every company rendered (the default) and with only the first listed (rows=N).
+  // reader's quick clicks come. With every row rendered (the default) and with only the first half listed (rows=N).
   const rows = () => [...document.querySelectorAll('tbody tr:not([hidden])')].map((tr) => [tr.cells[0].firstChild.textContent,
     ...[...tr.cells].slice(1).map((td) => { const b = td.firstElementChild; return b ? `${b.className}:${b.dataset.o}:${b.textContent}` : td.className; })].join('|'));
-  for (const query of ['', '?rows=20']) {
+  // Two outcomes that cells show: the first is hidden and shown again, the second stays hidden.
+  assert.ok(f.common.length >= 2, 'cells show at least two outcomes');
+  const [toggled, hidden] = f.common;
+  const switchable = s.data.widget.switch !== '';
+  assert.ok(s.data.sectors.length >= 2, 'a sector menu to move through');
+  const half = Math.ceil(f.rows.length / 2);
+  for (const [query, limit] of [['', Infinity], [`?rows=${half}`, half]]) {
     const { page, errors } = await open(s.browser, s.url + query, { width: 1280, height: 600 });
     const select = page.locator('.im-filters select');
+    const key = (o) => page.locator('.im-key').nth(o.index);
     await select.focus();
-    for (const key of ['ArrowDown', 'ArrowDown', 'Home', 'ArrowDown']) await page.keyboard.press(key);
-    await page.locator('.im-key').nth(2).click();
+    for (const k of ['ArrowDown', 'ArrowDown', 'Home', 'ArrowDown']) await page.keyboard.press(k);
+    await key(toggled).click();
     await select.focus();
     await page.keyboard.press('Home');
-    await page.locator('.im-key').nth(2).click();
-    await page.locator('.im-key').nth(3).click();
-    await page.locator('.im-check input').check();
+    await key(toggled).click();
+    await key(hidden).click();
+    if (switchable) await page.locator('.im-check input').check();
     await page.waitForSelector('table.im-matrix[aria-busy="false"]');
     const url = await page.evaluate(() => location.href);
-    assert.match(url, /#hide=.*tech=1/);
+    assert.ok(url.endsWith(`#hide=${hidden.id}${switchable ? '&tech=1' : ''}`), url);
     const after = await page.evaluate(rows);
-    assert.ok(after.length > 10, `${query}: ${after.length} rows`);
+    const expected = Math.min(f.shown({ hide: new Set([hidden.id]), switched: switchable }).listed, limit);
+    assert.equal(after.length, expected, `${query}: rows listed`);
+    // The premise: rows below the screen, which the changes reached in later tasks.
+    assert.ok(await page.evaluate(() => [...document.querySelectorAll('tbody tr:not([hidden])')].at(-1).getBoundingClientRect().top > innerHeight),
+      `${query}: the last row is below the screen`);
     const fresh = await open(s.browser, url, { width: 1280, height: 600 });
     assert.deepEqual(after, await fresh.page.evaluate(rows), query);
     assert.deepEqual([...errors, ...fresh.errors], []);
@@ -238,8 +271,8 @@ test('no request leaves the widget\'s own files while it is used', async () => {
   await page.close();
 });
 
-test('the events\' texts load on first use, not with the first view, and a failed load says so', async () => {
-  // The first view: no texts file, even after the page has settled.
+test('the events\' fragments load on first use, not with the first view, and a failed load says so', async () => {
+  // The first view: no fragments file, even after the page has settled.
   const page = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -247,14 +280,15 @@ test('the events\' texts load on first use, not with the first view, and a faile
   await page.waitForSelector('button.im-cell');
   await page.waitForTimeout(300);
   assert.deepEqual(requests.filter((p) => p.includes('/data/')), [], 'nothing from data/ before the reader reaches the widget');
-  // The pointer entering the widget starts the fetch, so the texts are there by the click.
-  await page.mouse.move(200, 300);
-  await page.waitForResponse((r) => /\/data\/fragments-[0-9a-f]{16}\.html$/.test(r.url()) && r.ok());
+  // The mount names the file; the pointer entering the widget starts its fetch, so the fragments are there by the click.
+  const named = await page.locator('main#ice-matrix').getAttribute('data-fragments');
+  assert.match(named, /^data\/fragments-[0-9a-f]{16}\.html$/);
+  await Promise.all([page.waitForResponse((r) => r.url() === s.url + named && r.ok()), page.mouse.move(200, 300)]);
   await page.click(':nth-match(button.im-cell, 1)');
   assert.ok((await page.locator('.im-detail .im-summary').first().textContent()).length > 20);
   await page.close();
 
-  // The texts file unavailable (offline with nothing cached): the panel says so and links to the plain page.
+  // The fragments file unavailable (offline with nothing cached): the panel says so and links to the plain page.
   // (Service workers blocked: the widget's own would fetch the file for its offline cache past the route.)
   const context = await s.browser.newContext({ serviceWorkers: 'block' });
   const failing = await context.newPage();
@@ -268,23 +302,26 @@ test('the events\' texts load on first use, not with the first view, and a faile
   await context.close();
 });
 
-test('rows=N shows the first N companies and a button that shows the rest', async () => {
-  const { page, errors } = await open(s.browser, s.url + '?rows=5');
-  const companies = new Set(s.data.events.map((e) => e.company)).size;
-  assert.equal(await page.locator('tbody tr:not([hidden])').count(), 5);
+test(`rows=N shows the first N ${rowsWord} and a button that shows the rest`, async () => {
+  const all = f.rows.length;
+  const n = Math.min(5, Math.floor(all / 2));
+  assert.ok(n >= 1 && n < all);
+  const { page, errors } = await open(s.browser, s.url + `?rows=${n}`);
+  assert.deepEqual(await page.$$eval('tbody tr:not([hidden]) th', (ths) => ths.map((t) => t.firstChild.textContent)),
+    f.rows.slice(0, n).map((r) => r.name), 'the first rows, most events first');
   const more = page.locator('.im-more button');
-  assert.equal((await more.textContent()).trim(), `Show ${companies - 5} more companies`);
-  // The figures still count every company.
-  assert.equal((await page.locator('.im-figures dd').first().textContent()).trim(), String(companies));
+  assert.equal((await more.textContent()).trim(), `Show ${all - n} more ${all - n === 1 ? row : rowsWord}`);
+  // The figures still count every row.
+  assert.equal((await page.locator('.im-figures dd').first().textContent()).trim(), String(all));
   // Arrow keys stop at the last row shown.
   await page.locator('button.im-cell, td[tabindex="0"]').first().focus();
   await page.keyboard.press('Control+End');
   const last = await page.evaluate(() => document.activeElement.closest('tr').rowIndex);
-  assert.equal(last, 5);
+  assert.equal(last, n);
   await more.click();
   // The rest arrive a screenful at a time; the table is busy until the last.
   await page.waitForSelector('table.im-matrix[aria-busy="false"]');
-  assert.equal(await page.locator('tbody tr:not([hidden])').count(), companies);
+  assert.equal(await page.locator('tbody tr:not([hidden])').count(), all);
   assert.equal(await page.locator('.im-more').count(), 0);
   assert.deepEqual(errors, []);
   await page.close();

@@ -175,7 +175,11 @@ fn movement_panel(o: &mut String, ds: &Dataset) {
         ));
         if !l.companies.is_empty() {
             let names: Vec<&str> = l.companies.iter().map(|&c| ds.companies[c as usize].name).collect();
-            o.push_str(&format!("<p class=\"im-note\">Companies: {}</p>", escape(&names.join(", "))));
+            o.push_str(&format!(
+                "<p class=\"im-note\">{}: {}</p>",
+                escape(ds.widget.rows_heading),
+                escape(&names.join(", "))
+            ));
         }
         if !l.counts.is_empty() {
             o.push_str(&format!(
@@ -221,7 +225,7 @@ fn method_panel(o: &mut String, ds: &Dataset) {
     for n in ds.methodology {
         o.push_str(&format!("<section><h3>{}</h3><p>{}</p></section>", escape(n.heading), escape(n.text)));
     }
-    o.push_str("<h3>Outcomes, from the strongest break of ties</h3><dl class=\"im-defs\">");
+    o.push_str("<h3>Outcomes, from the strongest</h3><dl class=\"im-defs\">");
     for x in ds.outcomes {
         o.push_str(&format!(
             "<dt><span class=\"im-swatch o-{}\" aria-hidden=\"true\">{}</span>{}</dt><dd>{}<br><span class=\"im-note\">Coding rule: {}</span></dd>",
@@ -281,10 +285,10 @@ fn data_panel(o: &mut String, ds: &Dataset, downloads: Downloads) {
         }
     };
     let rows: usize = ds.events.iter().map(|e| e.sources.len()).sum();
-    let stem = ds.widget.file_stem;
+    let (stem, row_names) = (ds.widget.file_stem, escape(ds.widget.rows));
     o.push_str(&format!(
         "<p class=\"im-buttons\"><a class=\"im-button\" href=\"{json}\" download=\"{stem}-dataset.json\">Download JSON</a>\
-         <span class=\"im-note\"> The whole dataset: companies, pressure types, outcomes with definitions, events, sources, letters and context.</span></p>\
+         <span class=\"im-note\"> The whole dataset: {row_names}, pressure types, outcomes with definitions, events, sources, letters and context.</span></p>\
          <p class=\"im-buttons\"><a class=\"im-button\" href=\"{csv}\" download=\"{stem}-events.csv\">Download CSV</a>\
          <span class=\"im-note\"> The events, one row per event and source ({rows} rows), UTF-8 for spreadsheets.</span></p>\
          <p class=\"im-note\">Both are the files this build publishes, made from the same data as the widget. To cite a single cell, open it and copy the page address.</p>"

@@ -12,19 +12,22 @@ self.addEventListener('activate', (e) => e.waitUntil(caches.keys()
   .then((keys) => Promise.all(keys.filter((k) => k.startsWith('ice-matrix-') && k !== CACHE).map((k) => caches.delete(k))))
   .then(() => self.clients.claim())));
 
+// Keeps a successful response in the cache and passes it on.
+const keep = (request) => (res) => {
+  if (res.ok) {
+    const copy = res.clone();
+    caches.open(CACHE).then((c) => c.put(request, copy));
+  }
+  return res;
+};
+
 self.addEventListener('fetch', (e) => {
   const url = new URL(e.request.url);
   if (e.request.method !== 'GET' || url.origin !== location.origin) return;
   if (HASHED.test(url.pathname)) {
-    e.respondWith(caches.match(e.request).then((hit) => hit || fetch(e.request)));
+    e.respondWith(caches.match(e.request).then((hit) => hit || fetch(e.request).then(keep(e.request))));
     return;
   }
-  e.respondWith(fetch(e.request).then((res) => {
-    if (res.ok) {
-      const copy = res.clone();
-      caches.open(CACHE).then((c) => c.put(e.request, copy));
-    }
-    return res;
-  }).catch(() => caches.match(e.request, { ignoreSearch: true })
+  e.respondWith(fetch(e.request).then(keep(e.request)).catch(() => caches.match(e.request, { ignoreSearch: true })
     .then((hit) => hit || (e.request.mode === 'navigate' ? caches.match('./index.html') : Response.error()))));
 });
