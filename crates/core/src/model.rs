@@ -121,17 +121,110 @@ pub struct Company {
     pub note: &'static str,
 }
 
+/// What a source is, which says what it can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A primary document: the letter itself, a filing, a contract record, a company's or agency's statement.
+    Primary,
+    /// Original reporting, read on its publisher's own site.
+    Original,
+    /// A licensed, wire or syndicated copy (or an e-edition) of a named original, read where `read_at` says.
+    Copy,
+    /// Another outlet's write-up of someone else's reporting: an extra source, never the only one.
+    Secondary,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 4] =
+        [SourceKind::Primary, SourceKind::Original, SourceKind::Copy, SourceKind::Secondary];
+
+    /// The id in the dataset file and the downloads.
+    pub fn id(self) -> &'static str {
+        match self {
+            SourceKind::Primary => "primary",
+            SourceKind::Original => "original",
+            SourceKind::Copy => "copy",
+            SourceKind::Secondary => "secondary",
+        }
+    }
+
+    /// Whether the source can carry an event on its own.
+    pub fn stands_alone(self) -> bool {
+        self != SourceKind::Secondary
+    }
+}
+
+/// A source as it was read: the original's publisher, headline and date, and, when only a copy was read,
+/// where.
 #[derive(Debug, PartialEq)]
 pub struct Source {
     pub id: &'static str,
+    /// The original's own address; empty when it is not known (then `read_at` is set).
     pub url: &'static str,
     pub publisher: &'static str,
-    /// Where the link is a copy: what it is ("syndicated copy on …").
-    pub via: &'static str,
     pub title: &'static str,
-    /// Set when the title was not seen as a headline ("reconstructed from the link").
+    /// Set when the title was not seen as a headline.
     pub title_note: &'static str,
     pub date: Option<Date>,
+    pub kind: SourceKind,
+    /// Where a copy was read, when the original itself was not; empty otherwise.
+    pub read_at: &'static str,
+    /// What that copy is ("licensed copy on …").
+    pub via: &'static str,
+    /// An archived copy of the page and the date it was archived; empty and `None` when there is none.
+    pub archived: &'static str,
+    pub archived_date: Option<Date>,
+}
+
+impl Source {
+    /// The address a reader follows: the original's when known, else the copy's.
+    pub fn link(&self) -> &'static str {
+        if self.url.is_empty() { self.read_at } else { self.url }
+    }
+}
+
+/// What the company said, as the reporting records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResponseStatus {
+    Responded,
+    Declined,
+    NoResponse,
+    NotReported,
+}
+
+impl ResponseStatus {
+    pub const ALL: [ResponseStatus; 4] =
+        [ResponseStatus::Responded, ResponseStatus::Declined, ResponseStatus::NoResponse, ResponseStatus::NotReported];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ResponseStatus::Responded => "responded",
+            ResponseStatus::Declined => "declined",
+            ResponseStatus::NoResponse => "no-response",
+            ResponseStatus::NotReported => "not-reported",
+        }
+    }
+
+    /// How a reader sees it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ResponseStatus::Responded => "Responded",
+            ResponseStatus::Declined => "Declined to comment",
+            ResponseStatus::NoResponse => "Did not respond",
+            ResponseStatus::NotReported => "Not reported",
+        }
+    }
+}
+
+/// The company's response to the pressure an event records.
+#[derive(Debug, PartialEq)]
+pub struct Response {
+    pub status: ResponseStatus,
+    /// What it said, in the dataset's words, or a direct quote when `quote` is set; may be empty.
+    pub text: &'static str,
+    pub quote: bool,
+    /// Index into [`Dataset::sources`] of the event's source that records it.
+    pub source: Option<u16>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -164,7 +257,9 @@ pub struct Event {
     pub confidence: u8,
     #[cfg(not(target_arch = "wasm32"))]
     pub disputed: &'static str,
-    /// Indexes into [`Dataset::sources`]; never empty.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub response: Response,
+    /// Indexes into [`Dataset::sources`]; never empty, and at least one of them stands alone.
     #[cfg(not(target_arch = "wasm32"))]
     pub sources: &'static [u16],
 }
@@ -220,6 +315,13 @@ pub struct Context {
     pub text: &'static str,
     pub events: &'static [u16],
     pub sources: &'static [u16],
+}
+
+/// A domain whose pages are never a source, and why.
+#[derive(Debug, PartialEq)]
+pub struct Denied {
+    pub domain: &'static str,
+    pub reason: &'static str,
 }
 
 /// One side of the context panel.
@@ -293,6 +395,9 @@ pub struct Dataset {
     pub letters: &'static [Letter],
     #[cfg(not(target_arch = "wasm32"))]
     pub context: &'static [Context],
+    /// Domains that are never a source (content farms, AI paraphrases, scrapers, look-alikes).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub denylist: &'static [Denied],
 }
 
 #[cfg(test)]

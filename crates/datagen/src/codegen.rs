@@ -80,7 +80,8 @@ pub fn rust(ds: &Dataset) -> String {
             o,
             "        Event {{ company: {}, date: {}, pressure_types: &{:?}, outcome: {}, {n}id: {:?}, {n}unit: {:?}, \
              {n}summary: {:?}, {n}stakes: {:?}, {n}actors: {:?}, {n}people: {:?}, {n}result: {:?}, {n}confidence: {}, \
-             {n}disputed: {:?}, {n}sources: &{:?} }},",
+             {n}disputed: {:?}, {n}response: Response {{ status: ResponseStatus::{:?}, text: {:?}, quote: {}, source: {:?} }}, \
+             {n}sources: &{:?} }},",
             e.company,
             date(e.date),
             e.pressure_types,
@@ -94,16 +95,22 @@ pub fn rust(ds: &Dataset) -> String {
             e.result,
             e.confidence,
             e.disputed,
+            e.response.status,
+            e.response.text,
+            e.response.quote,
+            e.response.source,
             e.sources
         );
     }
     o.push_str("    ],\n    #[cfg(not(target_arch = \"wasm32\"))]\n    sources: &[\n");
     for s in ds.sources {
         let d = s.date.map_or("None".to_string(), |d| format!("Some({})", date(d)));
+        let archived_date = s.archived_date.map_or("None".to_string(), |d| format!("Some({})", date(d)));
         let _ = writeln!(
             o,
-            "        Source {{ id: {:?}, url: {:?}, publisher: {:?}, via: {:?}, title: {:?}, title_note: {:?}, date: {d} }},",
-            s.id, s.url, s.publisher, s.via, s.title, s.title_note
+            "        Source {{ id: {:?}, url: {:?}, publisher: {:?}, title: {:?}, title_note: {:?}, date: {d}, \
+             kind: SourceKind::{:?}, read_at: {:?}, via: {:?}, archived: {:?}, archived_date: {archived_date} }},",
+            s.id, s.url, s.publisher, s.title, s.title_note, s.kind, s.read_at, s.via, s.archived
         );
     }
     o.push_str("    ],\n    #[cfg(not(target_arch = \"wasm32\"))]\n    methodology: &[\n");
@@ -147,6 +154,10 @@ pub fn rust(ds: &Dataset) -> String {
             "        Context {{ id: {:?}, stance: {}, heading: {:?}, text: {:?}, events: &{:?}, sources: &{:?} }},",
             x.id, x.stance, x.heading, x.text, x.events, x.sources
         );
+    }
+    o.push_str("    ],\n    #[cfg(not(target_arch = \"wasm32\"))]\n    denylist: &[\n");
+    for d in ds.denylist {
+        let _ = writeln!(o, "        Denied {{ domain: {:?}, reason: {:?} }},", d.domain, d.reason);
     }
     o.push_str("    ],\n};\n");
     o

@@ -56,6 +56,10 @@ pub fn json(ds: &Dataset) -> String {
                         "outcome": ds.outcomes[e.outcome as usize].id, "summary": e.summary, "stakes": opt(e.stakes),
                         "actors": opt(e.actors), "people": e.people, "result": e.result,
                         "confidence": w.confidence[e.confidence as usize].id, "disputed": opt(e.disputed),
+                        "response": {
+                            "status": e.response.status.id(), "text": opt(e.response.text), "quote": e.response.quote,
+                            "source": e.response.source.map(source),
+                        },
                         "sources": e.sources.iter().map(|&s| source(s)).collect::<Vec<_>>(),
                     })
                 })
@@ -66,8 +70,11 @@ pub fn json(ds: &Dataset) -> String {
             ds.sources
                 .iter()
                 .map(|x| {
-                    json!({"id": x.id, "url": x.url, "publisher": x.publisher, "via": opt(x.via), "title": x.title,
-                           "title_note": opt(x.title_note), "date": x.date.map(|d| d.iso())})
+                    let archived = (!x.archived.is_empty())
+                        .then(|| json!({"url": x.archived, "date": x.archived_date.map(|d| d.iso())}));
+                    json!({"id": x.id, "kind": x.kind.id(), "url": opt(x.url), "publisher": x.publisher, "title": x.title,
+                           "title_note": opt(x.title_note), "date": x.date.map(|d| d.iso()), "read_at": opt(x.read_at),
+                           "via": opt(x.via), "archived": archived})
                 })
                 .collect(),
         ),
@@ -102,6 +109,7 @@ pub fn json(ds: &Dataset) -> String {
         ),
         ("methodology", ds.methodology.iter().map(|n| json!({"id": n.id, "heading": n.heading, "text": n.text})).collect()),
         ("corrections", ds.corrections.iter().map(|c| json!({"date": c.date.iso(), "text": c.text})).collect()),
+        ("denylist", ds.denylist.iter().map(|d| json!({"domain": d.domain, "reason": d.reason})).collect()),
     ];
     let head = json!({
         "version": ds.version, "updated": ds.updated.iso(), "title": ds.title, "question": ds.question,

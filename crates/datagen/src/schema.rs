@@ -23,6 +23,7 @@ pub struct RawDataset {
     pub corrections: Vec<RawCorrection>,
     pub letters: Vec<RawLetter>,
     pub context: Vec<RawContext>,
+    pub denylist: Vec<RawDenied>,
 }
 
 /// The `[widget]` table: the words and settings specific to this tracker's story (see `docs/dataset.md`).
@@ -149,21 +150,66 @@ pub struct RawEvent {
     #[serde(default)]
     pub note_id: String,
     #[serde(default)]
+    pub response: Option<RawResponse>,
+    #[serde(default)]
     pub sources: Vec<RawSource>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
-    pub url: String,
-    pub publisher: String,
+    /// The original's own address, when it is known (seen, never constructed).
     #[serde(default)]
-    pub via: String,
+    pub url: String,
+    /// The original's publisher, headline and publication date.
+    pub publisher: String,
     pub title: String,
     #[serde(default)]
-    pub title_note: String,
-    #[serde(default)]
     pub date: Option<String>,
+    /// `primary`, `original`, `copy` or `secondary` (see `docs/dataset.md`).
+    pub kind: String,
+    /// Where a copy was read, when the original itself was not.
+    #[serde(default)]
+    pub read_at: String,
+    /// What the copy is ("licensed copy on …"); required with `read_at`.
+    #[serde(default)]
+    pub via: String,
+    #[serde(default)]
+    pub title_note: String,
+    /// An archived copy of the page: its address and the date it was archived.
+    #[serde(default)]
+    pub archived: Option<RawArchived>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawArchived {
+    pub url: String,
+    pub date: String,
+}
+
+/// What the company said, as the reporting records it.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponse {
+    /// `responded`, `declined`, `no-response` or `not-reported`.
+    pub status: String,
+    #[serde(default)]
+    pub text: String,
+    /// The text is a direct quote.
+    #[serde(default)]
+    pub quote: bool,
+    /// The address (`url` or `read_at`) of one of the event's sources that records the response.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A domain whose pages are never a source: a content farm, an AI paraphrase, a scraper, a look-alike.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawDenied {
+    pub domain: String,
+    pub reason: String,
 }
 
 /// A section of the methodology panel.
@@ -247,6 +293,7 @@ struct Top {
     corrections: Vec<toml::Value>,
     letters: Vec<toml::Value>,
     context: Vec<toml::Value>,
+    denylist: Vec<toml::Value>,
 }
 
 /// Parses the file. Syntax errors come back as one problem with TOML's line and column; a record with a
@@ -275,6 +322,7 @@ pub fn parse(text: &str) -> Result<RawDataset, Vec<Problem>> {
         corrections: records("correction", top.corrections, &mut problems),
         letters: records("letter", top.letters, &mut problems),
         context: records("context", top.context, &mut problems),
+        denylist: records("denied domain", top.denylist, &mut problems),
     };
     if problems.is_empty() { Ok(raw) } else { Err(problems) }
 }

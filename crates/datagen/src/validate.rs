@@ -4,8 +4,10 @@
 //! - ids are unique per kind and made of `a-z`, `0-9` and `-`; every reference resolves;
 //! - every dated record (events, letters and their counts, corrections) falls between the tracker's first year
 //!   (`[widget] since`) and `updated`; a source may be older (background reporting);
-//! - every event has at least one pressure type and at least one http(s) source, and a confidence level and
-//!   (for context) a stance that the `[widget]` table names;
+//! - every event has at least one pressure type and at least one source that stands alone (a primary document,
+//!   original reporting, or a licensed copy of it), and a confidence level and (for context) a stance that the
+//!   `[widget]` table names;
+//! - no source is on a denied domain or at a staging, preprod, AMP, mobile or tracking-parameter address;
 //! - a URL cited twice is cited the same way; outcome ranks are unique and outcomes are sorted by rank;
 //! - no text holds a control character but newline and tab (the fragments file is split on U+001F);
 //! - the counts stay within what the indexes hold: [`MAX_OUTCOMES`], [`MAX_SECTORS`], [`MAX_PRESSURE_TYPES`]
@@ -17,12 +19,13 @@
 use std::collections::{HashMap, HashSet};
 
 use ice_matrix_core::model::{
-    Company, Confidence, Context, Correction, Count, Dataset, Date, Event, Letter, MAX_OUTCOMES, MAX_PRESSURE_TYPES,
-    MAX_RECORDS, MAX_SECTORS, Note, Outcome, PressureType, Sector, Source, Stance, Widget,
+    Company, Confidence, Context, Correction, Count, Dataset, Date, Denied, Event, Letter, MAX_OUTCOMES,
+    MAX_PRESSURE_TYPES, MAX_RECORDS, MAX_SECTORS, Note, Outcome, PressureType, Response, ResponseStatus, Sector,
+    Source, SourceKind, Stance, Widget,
 };
 
 use crate::problem::{Problem, record};
-use crate::schema::{RawDataset, RawEvent, RawSource, RawWidget};
+use crate::schema::{RawDataset, RawEvent, RawResponse, RawSource, RawWidget};
 use crate::{colour, date, summary};
 
 /// Validates `raw` and builds the dataset, or returns every problem found.
@@ -101,9 +104,21 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
         })
         .collect();
 
+    let denylist: Vec<Denied> = raw
+        .denylist
+        .iter()
+        .map(|d| {
+            let r = record("denied domain", &d.domain);
+            if d.domain.is_empty() || d.domain.contains(['/', ':', ' ']) || !d.domain.contains('.') {
+                c.push(&r, "domain", "must be a bare domain such as example.com");
+            }
+            Denied { domain: leak(&d.domain.to_ascii_lowercase()), reason: c.required(&r, "reason", &d.reason) }
+        })
+        .collect();
+
     c.limit("event", raw.events.iter().map(|e| e.id.as_str()), MAX_RECORDS, "events are indexed by 16 bits");
     let event_ids = c.ids("event", raw.events.iter().map(|e| e.id.as_str()));
-    let mut sources = Sources::default();
+    let mut sources = Sources { denied: &denylist, ..Sources::default() };
     let refs = Refs { company: &company_ix, pressure: &pressure_ix, outcome: &outcome_ix, confidence: &confidence_ix };
     let mut events: Vec<Event> = Vec::with_capacity(raw.events.len());
     let mut seen: HashMap<(String, String, String), String> = HashMap::new();
@@ -240,6 +255,7 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
         corrections: slice(corrections),
         letters: slice(letters),
         context: slice(context),
+        denylist: slice(denylist),
     };
     match summary::write(&ds, &raw.widget.summary) {
         Ok(s) => ds.summary = leak(&s),
@@ -368,6 +384,18 @@ fn event(c: &mut Check, e: &RawEvent, refs: &Refs, span: Span, sources: &mut Sou
     if e.sources.is_empty() {
         c.push(&r, "sources", "an event needs at least one source");
     }
+    let before = c.problems.len();
+    let cited = sources.add(c, &r, &e.id, &e.sources);
+    if c.problems.len() == before
+        && !cited.is_empty()
+        && !cited.iter().any(|&s| sources.list[s as usize].kind.stands_alone())
+    {
+        c.push(&r, "sources", format!(
+            "needs at least one source that is original reporting, a primary document or a licensed copy of one; all {} are secondary",
+            cited.len()
+        ));
+    }
+    let response = response(c, &r, e.response.as_ref(), &cited, sources);
     Event {
         id: leak(&e.id),
         company,
@@ -382,7 +410,8 @@ fn event(c: &mut Check, e: &RawEvent, refs: &Refs, span: Span, sources: &mut Sou
         result: c.required(&r, "result", &e.result),
         confidence,
         disputed: c.text(&r, "disputed", &e.disputed),
-        sources: slice(sources.add(c, &r, &e.id, &e.sources)),
+        response,
+        sources: slice(cited),
     }
 }
 
@@ -426,31 +455,38 @@ struct Span {
     updated: Date,
 }
 
-/// The sources cited so far, one per URL.
+/// The sources cited so far, one per address, and the domains no source may be on.
 #[derive(Default)]
-struct Sources {
+struct Sources<'a> {
     list: Vec<Source>,
+    /// By what identifies a source: the original's address and the copy's (either may be empty).
+    by_key: HashMap<(&'static str, &'static str), usize>,
+    /// By either address, for the records that name a source by one (letters' counts, responses).
     by_url: HashMap<String, usize>,
+    denied: &'a [Denied],
 }
 
-impl Sources {
-    /// Checks a record's sources and adds each new URL to the list; returns their indexes. A URL cited twice
-    /// must be cited the same way (publisher, title, date).
+impl Sources<'_> {
+    /// Checks a record's sources and adds each new one to the list; returns their indexes. A source cited twice
+    /// (the same addresses) must be cited the same way (publisher, title, date, kind).
     fn add(&mut self, c: &mut Check, rec: &str, owner_id: &str, raw: &[RawSource]) -> Vec<u16> {
         let mut out = Vec::new();
         for (n, s) in raw.iter().enumerate() {
             let sr = format!("{rec}, source {}", n + 1);
-            let Some(src) = source(c, &sr, s) else { continue };
-            let ix = match self.by_url.get(src.url) {
+            let Some(src) = source(c, &sr, s, self.denied) else { continue };
+            let ix = match self.by_key.get(&(src.url, src.read_at)) {
                 Some(&ix) => {
                     let first = &self.list[ix];
-                    if (first.publisher, first.title, first.date) != (src.publisher, src.title, src.date) {
+                    if (first.publisher, first.title, first.date, first.kind)
+                        != (src.publisher, src.title, src.date, src.kind)
+                    {
                         c.push(
                             &sr,
                             "url",
                             format!(
-                                "{} is cited elsewhere (as {}) with a different publisher, title or date",
-                                src.url, first.id
+                                "{} is cited elsewhere (as {}) with a different publisher, title, date or kind",
+                                src.link(),
+                                first.id
                             ),
                         );
                     }
@@ -458,7 +494,10 @@ impl Sources {
                 }
                 None => {
                     let ix = self.list.len();
-                    self.by_url.insert(src.url.to_string(), ix);
+                    self.by_key.insert((src.url, src.read_at), ix);
+                    for address in [src.url, src.read_at].into_iter().filter(|a| !a.is_empty()) {
+                        self.by_url.entry(address.to_string()).or_insert(ix);
+                    }
                     self.list.push(Source { id: leak(&format!("{owner_id}-s{}", n + 1)), ..src });
                     ix
                 }
@@ -473,25 +512,162 @@ impl Sources {
     }
 }
 
-fn source(c: &mut Check, rec: &str, s: &RawSource) -> Option<Source> {
-    let before = c.problems.len();
-    let url = s.url.trim();
+/// A source's address: http(s), on no denied domain, and without tracking parameters; the original's address
+/// (`canonical`) also on the publisher's canonical host, not a staging, AMP or mobile one (a copy may be read
+/// there, and says so in `via`). Empty is allowed (the caller says when an address is required).
+fn address(c: &mut Check, rec: &str, field: &str, url: &str, denied: &[Denied], canonical: bool) -> &'static str {
+    if url.is_empty() {
+        return "";
+    }
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(r) if !r.is_empty() && !r.starts_with('/') && !url.contains(char::is_whitespace) => {}
-        _ => c.push(rec, "url", format!("\"{url}\" is not an http(s) link")),
+    let Some(rest) = rest.filter(|r| !r.is_empty() && !r.starts_with('/') && !url.contains(char::is_whitespace)) else {
+        c.push(rec, field, format!("\"{url}\" is not an http(s) link"));
+        return "";
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("").split(':').next().unwrap_or("").to_ascii_lowercase();
+    if let Some(d) = denied.iter().find(|d| host == d.domain || host.ends_with(&format!(".{}", d.domain))) {
+        c.push(rec, field, format!("{host} is on the denylist ({}): cite the original reporting instead", d.reason));
+    }
+    if let Some(problem) = unclean(url, &host, canonical) {
+        c.push(rec, field, problem);
+    }
+    c.text(rec, field, url)
+}
+
+/// Host prefixes of pages that are not the publisher's canonical ones.
+const NON_CANONICAL_HOSTS: [&str; 8] =
+    ["staging.", "stage.", "preprod.", "digital-release.", "digital-staging.", "digital-stage.", "amp.", "mobile."];
+/// Query parameters that only track the reader or pick a presentation of the same page.
+const TRACKING: [&str; 15] = [
+    "utm_",
+    "fbclid",
+    "gclid",
+    "oref",
+    "ito",
+    "itid",
+    "noamp",
+    "noredirect",
+    "presentation",
+    "mc_cid",
+    "mc_eid",
+    "cmpid",
+    "smid",
+    "scrolla",
+    "op",
+];
+
+/// What is wrong with an address: tracking parameters (with the form to use), or, for an original's address
+/// (`canonical`), a non-canonical host or an AMP page; None for a clean address.
+fn unclean(url: &str, host: &str, canonical: bool) -> Option<String> {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    if canonical {
+        if let Some(prefix) = NON_CANONICAL_HOSTS.iter().find(|p| host.starts_with(*p)) {
+            let kind = prefix.trim_end_matches('.');
+            return Some(format!(
+                "{host} is a {kind} host, not the publisher's page: cite its canonical address, or give this one as read_at"
+            ));
+        }
+        if path.trim_end_matches('/').ends_with("/amp") || path.contains("/amp/") {
+            return Some("an AMP page: cite the article's canonical address, or give this one as read_at".to_string());
+        }
+    }
+    let (query, fragment) = query.split_once('#').map_or((query, ""), |(q, f)| (q, f));
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| {
+            let key = p.split('=').next().unwrap_or("");
+            !TRACKING.iter().any(|t| if t.ends_with('_') { key.starts_with(t) } else { key == *t })
+        })
+        .collect();
+    if kept.len() == query.split('&').filter(|p| !p.is_empty()).count() {
+        return None;
+    }
+    let mut clean = path.to_string();
+    if !kept.is_empty() {
+        clean = format!("{clean}?{}", kept.join("&"));
+    }
+    if !fragment.is_empty() {
+        clean = format!("{clean}#{fragment}");
+    }
+    Some(format!("has tracking parameters: cite {clean}"))
+}
+
+fn source(c: &mut Check, rec: &str, s: &RawSource, denied: &[Denied]) -> Option<Source> {
+    let before = c.problems.len();
+    let url = address(c, rec, "url", s.url.trim(), denied, true);
+    let read_at = address(c, rec, "read_at", s.read_at.trim(), denied, false);
+    let kind = match SourceKind::ALL.into_iter().find(|k| k.id() == s.kind) {
+        Some(k) => k,
+        None => {
+            c.push(rec, "kind", format!("\"{}\" must be primary, original, copy or secondary", s.kind));
+            SourceKind::Secondary
+        }
+    };
+    if url.is_empty() && read_at.is_empty() && c.problems.len() == before {
+        c.push(rec, "url", "a source needs the original's address (url) or the copy's (read_at)");
+    }
+    if kind == SourceKind::Copy && read_at.is_empty() {
+        c.push(rec, "read_at", "a copy needs the address where it was read");
+    }
+    if !read_at.is_empty() && s.via.trim().is_empty() {
+        c.push(rec, "via", "say what the copy at read_at is (\"licensed copy on …\")");
     }
     let date = s.date.as_deref().and_then(|d| date::parse(d).map_err(|msg| c.push(rec, "date", msg)).ok());
+    let (archived, archived_date) = match &s.archived {
+        None => ("", None),
+        Some(a) => (
+            address(c, rec, "archived", a.url.trim(), &[], false),
+            date::parse(&a.date).map_err(|msg| c.push(rec, "archived", msg)).ok(),
+        ),
+    };
     let source = Source {
         id: "",
-        url: c.text(rec, "url", url),
+        url,
         publisher: c.required(rec, "publisher", &s.publisher),
-        via: c.text(rec, "via", &s.via),
         title: c.required(rec, "title", &s.title),
         title_note: c.text(rec, "title_note", &s.title_note),
         date,
+        kind,
+        read_at,
+        via: c.text(rec, "via", &s.via),
+        archived,
+        archived_date,
     };
     (c.problems.len() == before).then_some(source)
+}
+
+/// The company's response, its source one of the event's own.
+fn response(c: &mut Check, rec: &str, raw: Option<&RawResponse>, cited: &[u16], sources: &Sources) -> Response {
+    let Some(r) = raw else {
+        return Response { status: ResponseStatus::NotReported, text: "", quote: false, source: None };
+    };
+    let status = ResponseStatus::ALL.into_iter().find(|s| s.id() == r.status).unwrap_or_else(|| {
+        c.push(
+            rec,
+            "response.status",
+            format!("\"{}\" must be responded, declined, no-response or not-reported", r.status),
+        );
+        ResponseStatus::NotReported
+    });
+    let source = match r.source.trim() {
+        "" if status == ResponseStatus::NotReported => None,
+        "" => {
+            c.push(rec, "response.source", "say which of the event's sources records the response");
+            None
+        }
+        url => match cited.iter().copied().find(|&i| {
+            let s = &sources.list[i as usize];
+            s.url == url || s.read_at == url
+        }) {
+            Some(i) => Some(i),
+            None => {
+                c.push(rec, "response.source", format!("{url} is not one of this event's sources"));
+                None
+            }
+        },
+    };
+    Response { status, text: c.text(rec, "response.text", &r.text), quote: r.quote, source }
 }
 
 /// The problems found so far, and the checks that add to them.

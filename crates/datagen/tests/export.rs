@@ -74,9 +74,10 @@ fn json_events_are_the_widgets_events() {
             assert_eq!(pts, want);
         }
         for (s, v) in ds.sources.iter().zip(j["sources"].as_array().unwrap()) {
+            let opt = |x: &'static str| (!x.is_empty()).then_some(x);
             assert_eq!(
-                (v["id"].as_str(), v["url"].as_str(), v["title"].as_str()),
-                (Some(s.id), Some(s.url), Some(s.title))
+                (v["id"].as_str(), v["url"].as_str(), v["read_at"].as_str(), v["title"].as_str(), v["kind"].as_str()),
+                (Some(s.id), opt(s.url), opt(s.read_at), Some(s.title), Some(s.kind.id()))
             );
         }
     }

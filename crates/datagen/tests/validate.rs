@@ -94,9 +94,14 @@ confidence = "high"
 
 [[events.sources]]
 url = "https://example.org/a"
+kind = "original"
 publisher = "Example"
 title = "A letter"
 date = "2019-06-21"
+
+[[denylist]]
+domain = "farm.example"
+reason = "content farm"
 "##;
 
 fn problems(text: &str) -> Vec<Problem> {
@@ -279,7 +284,7 @@ fn rejects_one_url_cited_two_ways() {
         format!("{VALID}\n{other}"),
         "event \"acme-2020-walkout\", source 1",
         "url",
-        "different publisher, title or date",
+        "different publisher, title, date or kind",
     );
 }
 
@@ -348,7 +353,7 @@ fn context_needs_a_stance_and_a_source() {
     let ctx = |stance: &str, source: bool| {
         let mut t = format!("{VALID}\n[[context]]\nid = \"c\"\nstance = \"{stance}\"\nheading = \"H\"\ntext = \"T\"\n");
         if source {
-            t.push_str("\n[[context.sources]]\nurl = \"https://example.org/b\"\npublisher = \"P\"\ntitle = \"B\"\n");
+            t.push_str("\n[[context.sources]]\nurl = \"https://example.org/b\"\nkind = \"original\"\npublisher = \"P\"\ntitle = \"B\"\n");
         }
         t
     };
@@ -434,4 +439,109 @@ fn a_dataset_past_a_limit_the_code_relies_on_is_refused_naming_the_record() {
     let p = problems(&t);
     assert_eq!(p[0].record, "pressure type \"p254\"", "{p:#?}");
     assert!(p[0].message.contains("at most 255"), "{}", p[0].message);
+}
+
+/// The fixture's one source with `fields` in place of its address and kind.
+fn with_source(fields: &str) -> String {
+    VALID.replace("url = \"https://example.org/a\"\nkind = \"original\"", fields)
+}
+
+#[test]
+fn rejects_a_source_on_a_denied_domain_naming_the_event_and_the_source() {
+    rejects(
+        with_source("url = \"https://news.farm.example/story\"\nkind = \"original\""),
+        "event \"acme-2019-letter\", source 1",
+        "url",
+        "news.farm.example is on the denylist (content farm)",
+    );
+    // A copy read on a denied domain is refused too.
+    rejects(
+        with_source(
+            "url = \"https://example.org/a\"\nkind = \"copy\"\nread_at = \"https://farm.example/x\"\nvia = \"a copy\"",
+        ),
+        "event \"acme-2019-letter\", source 1",
+        "read_at",
+        "denylist",
+    );
+}
+
+#[test]
+fn rejects_tracking_parameters_and_non_canonical_hosts_with_the_clean_form() {
+    rejects(
+        with_source("url = \"https://example.org/a?utm_source=rss&id=3&oref=x#top\"\nkind = \"original\""),
+        "event \"acme-2019-letter\", source 1",
+        "url",
+        "cite https://example.org/a?id=3#top",
+    );
+    for (url, needle) in [
+        ("https://preprod.example.org/a", "preprod host"),
+        ("https://digital-release.example.org/a", "digital-release host"),
+        ("https://example.org/a/amp", "AMP page"),
+        ("https://example.org/amp/a", "AMP page"),
+    ] {
+        rejects(
+            with_source(&format!("url = \"{url}\"\nkind = \"original\"")),
+            "event \"acme-2019-letter\", source 1",
+            "url",
+            needle,
+        );
+    }
+}
+
+#[test]
+fn an_event_needs_a_source_that_stands_alone() {
+    rejects(
+        with_source("url = \"https://example.org/a\"\nkind = \"secondary\""),
+        "event \"acme-2019-letter\"",
+        "sources",
+        "all 1 are secondary",
+    );
+    // A licensed copy stands for its original; it needs where it was read and what it is.
+    let copy =
+        load(&with_source("kind = \"copy\"\nread_at = \"https://example.net/copy\"\nvia = \"licensed copy\"")).unwrap();
+    assert_eq!((copy.sources[0].url, copy.sources[0].link()), ("", "https://example.net/copy"));
+    rejects(
+        with_source("kind = \"copy\"\nurl = \"https://example.org/a\""),
+        "event \"acme-2019-letter\", source 1",
+        "read_at",
+        "a copy needs",
+    );
+    rejects(
+        with_source("kind = \"copy\"\nread_at = \"https://example.net/copy\""),
+        "event \"acme-2019-letter\", source 1",
+        "via",
+        "say what the copy",
+    );
+    rejects(
+        with_source("url = \"https://example.org/a\"\nkind = \"blog\""),
+        "event \"acme-2019-letter\", source 1",
+        "kind",
+        "must be primary",
+    );
+}
+
+#[test]
+fn the_companys_response_cites_one_of_the_events_sources() {
+    let response = |status: &str, source: &str| {
+        VALID.replace(
+            "confidence = \"high\"\n",
+            &format!("confidence = \"high\"\n\n[events.response]\nstatus = \"{status}\"\ntext = \"No comment.\"\nsource = \"{source}\"\n"),
+        )
+    };
+    let ds = load(&response("declined", "https://example.org/a")).unwrap();
+    assert_eq!(ds.events[0].response.status, ice_matrix_core::model::ResponseStatus::Declined);
+    assert_eq!(ds.events[0].response.source, Some(0));
+    rejects(
+        response("declined", "https://example.org/other"),
+        "event \"acme-2019-letter\"",
+        "response.source",
+        "not one of this event's sources",
+    );
+    rejects(
+        response("maybe", "https://example.org/a"),
+        "event \"acme-2019-letter\"",
+        "response.status",
+        "must be responded",
+    );
+    assert_eq!(load(VALID).unwrap().events[0].response.status, ice_matrix_core::model::ResponseStatus::NotReported);
 }
