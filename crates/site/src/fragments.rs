@@ -5,7 +5,7 @@
 use ice_matrix_core::fragments::{Piece, SEP, count};
 use ice_matrix_core::grid::CellRef;
 use ice_matrix_core::html::escape;
-use ice_matrix_core::model::{Dataset, Event, Source};
+use ice_matrix_core::model::{Dataset, Event, ResponseStatus, Source, SourceKind};
 use ice_matrix_core::panel::Panel;
 use ice_matrix_core::words;
 use ice_matrix_datagen::export;
@@ -73,10 +73,12 @@ pub fn event(o: &mut String, ds: &Dataset, e: &Event) {
         (a, _) => a.to_string(),
     };
     let confidence = ds.widget.confidence[e.confidence as usize].note;
+    let response = response(ds, e);
     for (k, v) in [
         ("At stake", e.stakes),
         ("Who pushed", &who),
         ("What came of it", e.result),
+        ("Company response", &response),
         ("Sources differ", e.disputed),
         ("Confidence", confidence),
     ] {
@@ -100,19 +102,79 @@ fn sources(o: &mut String, ds: &Dataset, list: &[u16]) {
     o.push_str("</ul>");
 }
 
-/// One source: linked title, publisher (the original outlet), what the link is when it is a copy, date.
+/// One source as it was read: the original's publisher, date and headline (linked to the original when its
+/// address is known), then, for a copy, where it was read, and an archived copy when there is one.
 fn source(o: &mut String, s: &Source) {
+    let link = |href: &str, text: &str| {
+        format!("<a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>", escape(href), escape(text))
+    };
     let note =
         |v: &str| if v.is_empty() { String::new() } else { format!("<span class=\"im-note\"> ({})</span>", escape(v)) };
+    let date = s.date.map(|d| d.long()).unwrap_or_else(|| "undated".to_string());
     o.push_str(&format!(
-        "<a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>{} — <span class=\"im-pub\">{}</span>{}{}",
-        escape(s.url),
-        escape(s.title),
-        note(s.title_note),
+        "<span class=\"im-pub\">{}</span>, {date}: {}{}",
         escape(s.publisher),
-        note(s.via),
-        s.date.map(|d| format!(", {}", d.long())).unwrap_or_else(|| ", undated".to_string())
+        link(s.link(), s.title),
+        note(s.title_note)
     ));
+    match s.kind {
+        SourceKind::Primary => o.push_str("<span class=\"im-note\"> (primary document)</span>"),
+        SourceKind::Secondary => o.push_str("<span class=\"im-note\"> (a write-up of other reporting)</span>"),
+        SourceKind::Original | SourceKind::Copy => {}
+    }
+    if !s.read_at.is_empty() {
+        let at = if s.url.is_empty() { escape(host(s.read_at)) } else { link(s.read_at, host(s.read_at)) };
+        o.push_str(&format!(" — read in a copy at {at}{}", note(s.via)));
+    }
+    if !s.archived.is_empty() {
+        let when = s.archived_date.map(|d| format!(", {}", d.long())).unwrap_or_default();
+        o.push_str(&format!(" · {}{when}", link(s.archived, "archived copy")));
+    }
+}
+
+/// The host of an address, for naming where a copy was read.
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest).trim_start_matches("www.")
+}
+
+/// What the company said, as an event's fact.
+fn response(ds: &Dataset, e: &Event) -> String {
+    let r = &e.response;
+    if r.status == ResponseStatus::NotReported {
+        return "Not reported.".to_string();
+    }
+    let text = match (r.text, r.quote) {
+        ("", _) => String::new(),
+        (t, true) => format!(" “{t}”"),
+        (t, false) => format!(" {t}"),
+    };
+    let source = r.source.map(|i| format!(" ({})", ds.sources[i as usize].publisher)).unwrap_or_default();
+    format!("{}.{text}{source}", r.status.label())
+}
+
+/// How the sources break down by kind, how often the companies' responses are on the record, and the denylist.
+fn sources_note(ds: &Dataset) -> String {
+    let kinds = SourceKind::ALL.map(|k| ds.sources.iter().filter(|s| s.kind == k).count());
+    let statuses = ResponseStatus::ALL.map(|st| ds.events.iter().filter(|e| e.response.status == st).count());
+    format!(
+        "Of the {} sources, {} are primary documents, {} original reporting read on the publisher's site, {} licensed \
+         or wire copies (cited as the original, with where they were read) and {} write-ups of other reporting, which \
+         never carry an event alone. Of the {} events, the reporting records that the company responded in {}, \
+         declined to comment in {} and did not respond in {}; for {} it reports no response either way. {} domains \
+         (content farms, AI paraphrases, scrapers and look-alikes) are never cited; the list is in the data.",
+        ds.sources.len(),
+        kinds[0],
+        kinds[1],
+        kinds[2],
+        kinds[3],
+        ds.events.len(),
+        statuses[0],
+        statuses[1],
+        statuses[2],
+        statuses[3],
+        ds.denylist.len()
+    )
 }
 
 fn panel_head(o: &mut String, ds: &Dataset, panel: Panel, lede: &str) {
@@ -225,6 +287,10 @@ fn method_panel(o: &mut String, ds: &Dataset) {
     for n in ds.methodology {
         o.push_str(&format!("<section><h3>{}</h3><p>{}</p></section>", escape(n.heading), escape(n.text)));
     }
+    o.push_str(&format!(
+        "<section><h3>Sources and the right of reply</h3><p>{}</p></section>",
+        escape(&sources_note(ds))
+    ));
     o.push_str("<h3>Outcomes, from the strongest</h3><dl class=\"im-defs\">");
     for x in ds.outcomes {
         o.push_str(&format!(

@@ -119,3 +119,36 @@ fn the_first_view_is_the_widgets_markup_with_links_for_buttons() {
         html.contains(&text(ds.widget.caption)) && html.contains(&format!(">{}</th>", text(ds.widget.row_heading)))
     );
 }
+
+#[test]
+fn each_source_reads_as_what_was_read_and_each_event_gives_the_companys_response() {
+    use ice_matrix_core::model::{ResponseStatus, SourceKind};
+    let ds = &DATASET;
+    for (i, e) in ds.events.iter().enumerate() {
+        let article = fragment(ds, Piece::Event(i as u16), Downloads::Linked);
+        let response = article.split("<dt>Company response</dt><dd>").nth(1).and_then(|r| r.split("</dd>").next());
+        let response = response.unwrap_or_else(|| panic!("event {} says nothing of the company's response", e.id));
+        assert!(response.starts_with(&escape(e.response.status.label())), "event {}: {response}", e.id);
+        if e.response.status != ResponseStatus::NotReported {
+            let source = &ds.sources[e.response.source.expect("a response names its source") as usize];
+            assert!(response.contains(&escape(source.publisher)), "event {}: the response's source", e.id);
+        }
+        for &s in e.sources {
+            let s = &ds.sources[s as usize];
+            // Publisher first, then the headline linked to what a reader can follow; a copy says where it was read.
+            assert!(article.contains(&format!("<span class=\"im-pub\">{}</span>", escape(s.publisher))), "{}", s.id);
+            assert!(article.contains(&format!("href=\"{}\"", escape(s.link()))), "{}", s.id);
+            if !s.read_at.is_empty() {
+                assert!(article.contains(" — read in a copy at "), "{}", s.id);
+            }
+            if s.kind == SourceKind::Primary {
+                assert!(article.contains("(primary document)"), "{}", s.id);
+            }
+        }
+    }
+    // The methodology says how the sources break down and how often the companies' responses are on the record.
+    let method = fragment(ds, Piece::Panel(Panel::Method), Downloads::Linked);
+    let responded = ds.events.iter().filter(|e| e.response.status == ResponseStatus::Responded).count();
+    assert!(method.contains(&format!("the company responded in {responded},")), "{method}");
+    assert!(method.contains(&format!("{} domains", ds.denylist.len())));
+}
