@@ -74,16 +74,18 @@ pub fn event(o: &mut String, ds: &Dataset, e: &Event) {
     };
     let confidence = ds.widget.confidence[e.confidence as usize].note;
     let response = response(ds, e);
+    // "Company response", in the tracker's own word for a row.
+    let response_label = format!("{} response", ds.widget.row_heading);
     for (k, v) in [
         ("At stake", e.stakes),
         ("Who pushed", &who),
         ("What came of it", e.result),
-        ("Company response", &response),
+        (&response_label, &response),
         ("Sources differ", e.disputed),
         ("Confidence", confidence),
     ] {
         if !v.is_empty() {
-            o.push_str(&format!("<dt>{k}</dt><dd>{}</dd>", escape(v)));
+            o.push_str(&format!("<dt>{}</dt><dd>{}</dd>", escape(k), escape(v)));
         }
     }
     o.push_str("</dl>");
@@ -153,14 +155,15 @@ fn response(ds: &Dataset, e: &Event) -> String {
     format!("{}.{text}{source}", r.status.label())
 }
 
-/// How the sources break down by kind, how often the companies' responses are on the record, and the denylist.
+/// How the sources break down by kind, how often the responses of the rows (the companies) are on the record, and
+/// the denylist.
 fn sources_note(ds: &Dataset) -> String {
     let kinds = SourceKind::ALL.map(|k| ds.sources.iter().filter(|s| s.kind == k).count());
     let statuses = ResponseStatus::ALL.map(|st| ds.events.iter().filter(|e| e.response.status == st).count());
     format!(
         "Of the {} sources, {} are primary documents, {} original reporting read on the publisher's site, {} licensed \
          or wire copies (cited as the original, with where they were read) and {} write-ups of other reporting, which \
-         never carry an event alone. Of the {} events, the reporting records that the company responded in {}, \
+         never carry an event alone. Of the {} events, the reporting records that the {} responded in {}, \
          declined to comment in {} and did not respond in {}; for {} it reports no response either way. {} domains \
          (content farms, AI paraphrases, scrapers and look-alikes) are never cited; the list is in the data.",
         ds.sources.len(),
@@ -169,6 +172,7 @@ fn sources_note(ds: &Dataset) -> String {
         kinds[2],
         kinds[3],
         ds.events.len(),
+        ds.widget.row,
         statuses[0],
         statuses[1],
         statuses[2],

@@ -126,7 +126,8 @@ fn each_source_reads_as_what_was_read_and_each_event_gives_the_companys_response
     let ds = &DATASET;
     for (i, e) in ds.events.iter().enumerate() {
         let article = fragment(ds, Piece::Event(i as u16), Downloads::Linked);
-        let response = article.split("<dt>Company response</dt><dd>").nth(1).and_then(|r| r.split("</dd>").next());
+        let label = format!("<dt>{} response</dt><dd>", escape(ds.widget.row_heading));
+        let response = article.split(label.as_str()).nth(1).and_then(|r| r.split("</dd>").next());
         let response = response.unwrap_or_else(|| panic!("event {} says nothing of the company's response", e.id));
         assert!(response.starts_with(&escape(e.response.status.label())), "event {}: {response}", e.id);
         if e.response.status != ResponseStatus::NotReported {
@@ -149,6 +150,6 @@ fn each_source_reads_as_what_was_read_and_each_event_gives_the_companys_response
     // The methodology says how the sources break down and how often the companies' responses are on the record.
     let method = fragment(ds, Piece::Panel(Panel::Method), Downloads::Linked);
     let responded = ds.events.iter().filter(|e| e.response.status == ResponseStatus::Responded).count();
-    assert!(method.contains(&format!("the company responded in {responded},")), "{method}");
+    assert!(method.contains(&format!("the {} responded in {responded},", ds.widget.row)), "{method}");
     assert!(method.contains(&format!("{} domains", ds.denylist.len())));
 }
