@@ -119,13 +119,16 @@ test('the list shows every event, newest first, with what happened, what came of
   const events = s.data.events.slice().reverse();
   assert.equal(rows.length, events.length);
   for (let i = 1; i < rows.length; i++) assert.ok(compareDates(rows[i - 1].date, rows[i].date) >= 0, `row ${i} (${rows[i].date}) is not older than row ${i - 1} (${rows[i - 1].date})`);
-  const url = Object.fromEntries(s.data.sources.map((x) => [x.id, x.url]));
+  // What a source links to: the original's address (else the copy's), then the copy's when both are known, then
+  // an archived copy.
+  const links = Object.fromEntries(s.data.sources.map((x) => [x.id,
+    [x.url ?? x.read_at, ...(x.url && x.read_at ? [x.read_at] : []), ...(x.archived ? [x.archived.url] : [])]]));
   rows.forEach((r, i) => {
     const e = events[i];
     assert.ok(r.date.startsWith(e.date.slice(0, 4)), `${e.id}: row ${i} is ${r.date}`);
     assert.ok(r.text.includes(e.summary) && r.text.includes(e.result), `${e.id}: what happened and what came of it`);
     assert.ok(r.facts.includes('What came of it'), e.id);
-    assert.deepEqual(r.links, e.sources.map((id) => url[id]), `${e.id}: its sources, in order`);
+    assert.deepEqual(r.links, e.sources.flatMap((id) => links[id]), `${e.id}: its sources, in order`);
     assert.equal(r.repeated, 0, `${e.id}: date and outcome shown once`);
   });
   assert.deepEqual(errors, []);
