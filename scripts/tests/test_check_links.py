@@ -26,8 +26,10 @@ class Site(BaseHTTPRequestHandler):
         url = urlparse(self.path)
         if url.path == "/ok":
             self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
             self.end_headers()
-            self.wfile.write(b"ok")
+            self.wfile.write('<html><head><title>Site | The headline</title><meta property="og:title" content="The  headline ’s">'
+                             '</head><body>ok</body></html>'.encode())
         elif url.path == "/moved":
             self.send_response(301)
             self.send_header("Location", "/ok")
@@ -70,13 +72,15 @@ class CheckLinks(unittest.TestCase):
 
     def test_healthy_redirecting_and_dead_pages_are_reported_with_the_nearest_archived_copy(self):
         rows = self.run_on([
-            {"url": f"{self.base}/ok", "date": "2026-02-11"},
+            {"url": f"{self.base}/ok", "date": "2026-02-11", "title": "A title"},
             {"url": f"{self.base}/moved", "read_at": f"{self.base}/gone", "date": "2026-02-11"},
         ])
         self.assertEqual([(r["record"], r["field"]) for r in rows],
                          [('event "e", source 1', "url"), ('event "e", source 2', "url"), ('event "e", source 2', "read_at")])
         ok, moved, gone = rows
         self.assertEqual((ok["status"], ok["redirects"], ok["archived_url"]), ("200", "", ""))
+        self.assertEqual((ok["page_title"], ok["dataset_title"]), ("The headline ’s", "A title"), "og:title, spaces folded")
+        self.assertEqual(moved["page_title"], "The headline ’s", "the headline of the page the redirect ends on")
         self.assertEqual((moved["status"], moved["final_url"]), ("200", f"{self.base}/ok"))
         self.assertEqual(moved["redirects"], f"301 {self.base}/moved")
         self.assertEqual(gone["status"], "404")
