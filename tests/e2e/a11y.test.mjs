@@ -20,12 +20,12 @@ test('the keyboard walks the grid: one tab stop, arrows, Home/End, Ctrl+Home/End
   assert.equal(stops, 1, 'one tab stop in the grid');
   const first = await page.locator('.im-matrix [tabindex="0"]').getAttribute('id');
   await page.locator(`[id="${first}"]`).focus();
-  const rows = await page.locator('.im-matrix tbody tr:not([hidden])').count();
+  const rows = await page.locator('.im-matrix tbody tr:not([hidden]):not(.im-open-row)').count();
   const cols = s.data.pressure_types.length;
   const id = async () => (await focused(page)).split('-').slice(1).map(Number);
   const rowOf = async () => {
     const [c] = await id();
-    return page.evaluate((c) => [...document.querySelectorAll('.im-matrix tbody tr:not([hidden])')].findIndex((tr) => tr.querySelector(`[id^="cell-${c}-"]`)), c);
+    return page.evaluate((c) => [...document.querySelectorAll('.im-matrix tbody tr:not([hidden]):not(.im-open-row)')].findIndex((tr) => tr.querySelector(`[id^="cell-${c}-"]`)), c);
   };
   await page.keyboard.press('ArrowRight');
   assert.deepEqual((await id())[1], 1);

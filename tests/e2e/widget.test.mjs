@@ -23,7 +23,7 @@ function expectedCells() {
 test(`the matrix shows every ${row} with events, every pressure type and the figures from the data`, async () => {
   const { page, errors } = await open(s.browser, s.url);
   const companies = new Set(s.data.events.map((e) => e.company));
-  assert.equal(await page.locator('tbody tr:not([hidden])').count(), companies.size);
+  assert.equal(await page.locator('tbody tr:not([hidden]):not(.im-open-row)').count(), companies.size);
   assert.equal(await page.locator('thead th').count(), s.data.pressure_types.length + 1);
   assert.equal(await page.locator('button.im-cell').count(), expectedCells().size);
   const figures = await page.locator('.im-figures dd').allTextContents();
@@ -175,7 +175,7 @@ test('a pasted link restores the open cell and the filters; a garbled one is ign
   await page.waitForFunction((a) => location.hash.includes(`cell=${a}`), cell.anchor);
   const bad = await open(s.browser, s.url + '#cell=%E0%A4%A&hide=;;;&sector=../../etc');
   assert.equal(await bad.page.locator('#im-detail').count(), 0);
-  assert.equal(await bad.page.locator('tbody tr:not([hidden])').count(), f.rows.length);
+  assert.equal(await bad.page.locator('tbody tr:not([hidden]):not(.im-open-row)').count(), f.rows.length);
   assert.deepEqual(bad.errors, []);
   await bad.page.close();
   await page.close();
@@ -216,7 +216,7 @@ test('after quick changes to the filters, the table is the one a fresh load of t
   // A short screen, so that each change reaches the rows below it in later tasks (how the rows on screen change
   // at once is tested in tests/web.rs); the changes follow each other without waiting for the table, as a
   // reader's quick clicks come. With every row rendered (the default) and with only the first half listed (rows=N).
-  const rows = () => [...document.querySelectorAll('tbody tr:not([hidden])')].map((tr) => [tr.cells[0].firstChild.textContent,
+  const rows = () => [...document.querySelectorAll('tbody tr:not([hidden]):not(.im-open-row)')].map((tr) => [tr.cells[0].firstChild.textContent,
     ...[...tr.cells].slice(1).map((td) => { const b = td.firstElementChild; return b ? `${b.className}:${b.dataset.o}:${b.textContent}` : td.className; })].join('|'));
   // Two outcomes that cells show: the first is hidden and shown again, the second stays hidden.
   assert.ok(f.common.length >= 2, 'cells show at least two outcomes');
@@ -243,7 +243,7 @@ test('after quick changes to the filters, the table is the one a fresh load of t
     const expected = Math.min(f.shown({ hide: new Set([hidden.id]), switched: switchable }).listed, limit);
     assert.equal(after.length, expected, `${query}: rows listed`);
     // The premise: rows below the screen, which the changes reached in later tasks.
-    assert.ok(await page.evaluate(() => [...document.querySelectorAll('tbody tr:not([hidden])')].at(-1).getBoundingClientRect().top > innerHeight),
+    assert.ok(await page.evaluate(() => [...document.querySelectorAll('tbody tr:not([hidden]):not(.im-open-row)')].at(-1).getBoundingClientRect().top > innerHeight),
       `${query}: the last row is below the screen`);
     const fresh = await open(s.browser, url, { width: 1280, height: 600 });
     assert.deepEqual(after, await fresh.page.evaluate(rows), query);
@@ -253,14 +253,60 @@ test('after quick changes to the filters, the table is the one a fresh load of t
   }
 });
 
-test('at 320 px the page does not scroll sideways; the matrix scrolls within itself', async () => {
-  const { page } = await open(s.browser, s.url, { width: 320, height: 640 });
-  const { page: pw, inner } = await page.evaluate(() => ({
-    page: document.scrollingElement.scrollWidth,
-    inner: document.querySelector('.im-scroll').scrollWidth,
-  })).then((r) => ({ page: r.page, inner: r.inner }));
-  assert.ok(pw <= 320, `page is ${pw}px wide`);
-  assert.ok(inner > 320, 'the matrix keeps its columns and scrolls');
+/** What a narrow screen shows: sideways overflow of the page and of the matrix, clipped cell labels, where the first card starts. */
+const narrow = (page) => page.evaluate(() => {
+  const box = document.querySelector('.im-scroll');
+  return {
+    page: document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth,
+    matrix: box.scrollWidth - box.clientWidth,
+    clipped: [...document.querySelectorAll('.im-cell')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.getAttribute('aria-label')),
+    firstCard: document.querySelector('.im-matrix tbody tr:not([hidden])').getBoundingClientRect().top,
+  };
+});
+
+for (const width of [320, 360, 390]) {
+  test(`at ${width} px each row is a card: nothing scrolls sideways, every label is whole, the first card is on the first screen, with JavaScript and without`, async () => {
+    const { page } = await open(s.browser, s.url, { width, height: 844 });
+    const ctx = await s.browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 844 } });
+    const still = await ctx.newPage();
+    await still.goto(s.url);
+    for (const [how, p] of [['with JavaScript', page], ['without', still]]) {
+      const m = await narrow(p);
+      assert.ok(m.page <= 0, `${how}: the page scrolls sideways by ${m.page} px`);
+      assert.ok(m.matrix <= 0, `${how}: the matrix scrolls sideways by ${m.matrix} px`);
+      assert.deepEqual(m.clipped, [], `${how}: clipped labels`);
+      assert.ok(m.firstCard < 844, `${how}: the first card starts at ${m.firstCard} px`);
+    }
+    // Empty cells are not drawn; each drawn cell line names its column.
+    const lines = await page.locator('.im-matrix tbody tr:not([hidden]) td').evaluateAll((tds) => tds.filter((td) => getComputedStyle(td).display !== 'none')
+      .map((td) => [getComputedStyle(td, '::before').content, !!td.querySelector('button.im-cell')]));
+    assert.equal(lines.length, f.cells.size);
+    assert.ok(lines.every(([label, cell]) => cell && label.length > 2 && label !== 'none'), 'each line is a cell with its column');
+    await page.close();
+    await ctx.close();
+  });
+}
+
+test('on a phone a tapped cell opens under its card, the controls fold behind one button, and the full grid is one tap away', async () => {
+  const { page } = await open(s.browser, s.url, { width: 390, height: 844 });
+  assert.equal(await page.locator('.im-filters').isVisible(), false, 'the filters are folded');
+  await page.locator('.im-fold').click();
+  assert.equal(await page.locator('.im-filters').isVisible(), true, 'and unfold');
+  assert.equal(await page.locator('.im-fold').getAttribute('aria-expanded'), 'true');
+  await page.locator('.im-fold').click();
+  const c = f.ordered[0];
+  await page.locator(`#${c.id}`).click();
+  await fragmentsShown(page);
+  const gap = await page.evaluate((id) => document.getElementById('im-detail').getBoundingClientRect().top
+    - document.getElementById(id).closest('tr').getBoundingClientRect().bottom, c.id);
+  assert.ok(gap >= 0 && gap < 40, `the events are ${gap} px below the card`);
+  assert.ok(await page.locator('#im-detail .im-sources a').first().isVisible());
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.id), c.id, 'Esc returns to the cell');
+  // The full grid: the matrix keeps its columns and scrolls within itself; the page does not.
+  await page.locator('.im-layout').click();
+  const m = await narrow(page);
+  assert.ok(m.page <= 0 && m.matrix > 100, JSON.stringify(m));
   await page.close();
 });
 
@@ -324,7 +370,7 @@ test(`rows=N shows the first N ${rowsWord} and a button that shows the rest`, as
   await more.click();
   // The rest arrive a screenful at a time; the table is busy until the last.
   await page.waitForSelector('table.im-matrix[aria-busy="false"]');
-  assert.equal(await page.locator('tbody tr:not([hidden])').count(), all);
+  assert.equal(await page.locator('tbody tr:not([hidden]):not(.im-open-row)').count(), all);
   assert.equal(await page.locator('.im-more').count(), 0);
   assert.deepEqual(errors, []);
   await page.close();

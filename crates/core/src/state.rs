@@ -21,6 +21,10 @@ pub struct ViewState {
     pub list: bool,
     /// Render every row, beyond [`crate::grid::ROW_LIMIT`] (not kept in the link).
     pub all_rows: bool,
+    /// On a narrow screen: the filters, the legend and the story tabs are unfolded (not kept in the link).
+    pub controls: bool,
+    /// On a narrow screen: the full grid instead of one card per row (not kept in the link).
+    pub grid: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +40,10 @@ pub enum Action {
     SetList(bool),
     /// Render every row of the matrix, not only the first `ROW_LIMIT`.
     ShowAllRows,
+    /// Fold or unfold the controls on a narrow screen.
+    ToggleControls,
+    /// On a narrow screen, the full grid (true) or cards (false).
+    SetGrid(bool),
     /// Back to the default view.
     Reset,
     /// Replace everything, e.g. from a hash the reader navigated to.
@@ -55,6 +63,8 @@ impl ViewState {
             Action::SetTechOnly(t) => next.filter.tech_only = t,
             Action::SetList(l) => next.list = l,
             Action::ShowAllRows => next.all_rows = true,
+            Action::ToggleControls => next.controls = !self.controls,
+            Action::SetGrid(g) => next.grid = g,
             Action::Reset => next = ViewState::default(),
             Action::Restore(s) => next = s,
         }

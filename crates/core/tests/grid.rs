@@ -143,6 +143,10 @@ fn the_reducer_changes_state_only_when_something_changes() {
     assert_eq!(method.panel, Some(Panel::Method));
     assert_eq!(method.apply(Action::TogglePanel(Panel::Data)).unwrap().panel, Some(Panel::Data), "one panel at a time");
     assert_eq!(method.apply(Action::TogglePanel(Panel::Method)).unwrap().panel, None, "the same tab closes it");
+    // The narrow layout's folds and its switch to the full grid stay out of the link.
+    let unfolded = s.apply(Action::ToggleControls).unwrap().apply(Action::SetGrid(true)).unwrap();
+    assert!(unfolded.controls && unfolded.grid);
+    assert_eq!(unfolded.to_hash(ds), "", "the default view, unfolded, still has no hash");
 }
 
 #[test]
@@ -155,7 +159,7 @@ fn the_hash_round_trips_every_part_of_the_view() {
             filter: Filter { hidden_outcomes: outcome_bit(0) | outcome_bit(2), sector: Some(1), tech_only: true },
             panel: Some(Panel::Method),
             list: true,
-            all_rows: false,
+            ..ViewState::default()
         };
         let h = s.to_hash(ds);
         assert!(

@@ -91,7 +91,7 @@ fn the_first_view_is_the_widgets_markup_with_links_for_buttons() {
     let html = ice_matrix_site::first_view::render().unwrap();
     let grid = Grid::build(ds);
     let view = View::build(ds, &grid, &Filter::default());
-    assert!(html.starts_with("<div class=\"im im-static\">"), "{}", &html[..80]);
+    assert!(html.starts_with("<div data-layout=\"cards\" class=\"im im-static\">"), "{}", &html[..80]);
     assert!(!html.contains("<!--"), "not hydratable: no markers");
     assert_eq!(html.matches("<h1 ").count(), 1);
     assert!(html.contains(&text(ds.title)) && html.contains(&text(ds.summary)));

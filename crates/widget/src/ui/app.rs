@@ -78,7 +78,8 @@ pub fn App(props: &AppProps) -> Html {
     let d = store.dispatcher();
     let limit = if state.all_rows { None } else { Some(options.rows.map_or(ROW_LIMIT, usize::from)) };
     html! {
-        <div class={if live { "im" } else { "im im-static" }} ref={root} {onkeydown} {onpointerover} {onfocusin}>
+        <div class={if live { "im" } else { "im im-static" }} data-layout={if state.grid { "grid" } else { "cards" }}
+            ref={root} {onkeydown} {onpointerover} {onfocusin}>
             if !options.hide_header {
                 <header class="im-head">
                     <h1 class="im-title">{ ds.title }</h1>
@@ -88,26 +89,31 @@ pub fn App(props: &AppProps) -> Html {
             <p class="im-summary-line">{ ds.summary }</p>
             { figures(&view) }
             if live {
-                { filters(state.filter, &d) }
-            }
-            { legend(props.mode, state.filter, &view, &d) }
-            if live {
-                { story(state, options, fragments, &d) }
+                // On a narrow screen the controls fold behind one button, so that the first card is on the first
+                // screen; on a wide one the button is not drawn and they are always there.
+                <button type="button" class="im-fold" aria-expanded={state.controls.to_string()} aria-controls="im-controls"
+                    onclick={send(&d, Action::ToggleControls)}>{ "Filter and more" }</button>
+                <div id="im-controls" class="im-controls">
+                    { filters(state.filter, &d) }
+                    { legend(props.mode, state.filter, &view, &d) }
+                    { story(state, options, fragments, &d) }
+                </div>
                 <div class="im-views" role="group" aria-label="Show as">
                     <button type="button" class="im-tab" aria-pressed={(!state.list).to_string()}
                         onclick={send(&d, Action::SetList(false))}>{ "Matrix" }</button>
                     <button type="button" class="im-tab" aria-pressed={state.list.to_string()}
                         onclick={send(&d, Action::SetList(true))}>{ "List of events" }</button>
+                    <button type="button" class="im-tab im-layout" aria-pressed={state.grid.to_string()}
+                        onclick={send(&d, Action::SetGrid(!state.grid))}>{ "Full grid" }</button>
                 </div>
+            } else {
+                { legend(props.mode, state.filter, &view, &d) }
             }
             if state.list {
                 { list(&view, state.filter, fragments) }
             } else {
                 <Table mode={props.mode} grid={Shared(grid.clone())} view={Shared(view.clone())} filter={state.filter}
-                    {open} {limit} dispatch={d.clone()} />
-            }
-            if let Some(at) = open {
-                { detail(at, &grid, fragments, &close) }
+                    {open} {limit} dispatch={d.clone()} detail={open.map(|at| detail(at, &grid, fragments, &close))} />
             }
             <footer class="im-foot">
                 { format!("Data version {}, updated {}. ", ds.version, ds.updated.long()) }

@@ -43,22 +43,26 @@ pub fn Row(props: &RowProps) -> Html {
     }
 }
 
+/// A cell. Each carries its column's label (`data-p`), which the cards of the narrow layout show beside it.
 fn cell(props: &RowProps, at: CellRef) -> Html {
     let ds = &DATASET;
+    let column = ds.pressure_types[at.pressure as usize].label;
     let tabindex = if props.tab_stop == Some(at.pressure) { "0" } else { "-1" };
     match (props.grid.cell(at), props.mode.is_live()) {
-        (Some(c), true) => html! { <td role="gridcell">{ cell_button(props, at, c, tabindex) }</td> },
+        (Some(c), true) => html! { <td role="gridcell" data-p={column}>{ cell_button(props, at, c, tabindex) }</td> },
         (Some(c), false) => html! {
-            <td role="cell">
+            <td role="cell" data-p={column}>
                 <a class="im-cell" data-o={ds.outcomes[c.outcome as usize].id} href={format!("sources.html#{}", at.anchor(ds))}
                     aria-label={words::cell_name(ds, at, c.outcome, c.events.len(), c.latest)}>{ c.events.len() }</a>
             </td>
         },
         // The dot is drawn by the stylesheet (a background of .im-empty): one node per empty cell.
         (None, true) => html! {
-            <td role="gridcell" class="im-empty" id={at.dom_id()} {tabindex} aria-label={format!("{}: no events", words::place(ds, at))}></td>
+            <td role="gridcell" class="im-empty" data-p={column} id={at.dom_id()} {tabindex} aria-label={format!("{}: no events", words::place(ds, at))}></td>
         },
-        (None, false) => html! { <td role="cell" class="im-empty"><span class="im-sr">{ "no events" }</span></td> },
+        (None, false) => {
+            html! { <td role="cell" class="im-empty" data-p={column}><span class="im-sr">{ "no events" }</span></td> }
+        }
     }
 }
 

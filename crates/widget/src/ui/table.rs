@@ -29,6 +29,8 @@ pub struct TableProps {
     pub open: Option<CellRef>,
     /// How many listed rows to render; `None` once the reader asked for all of them.
     pub limit: Option<usize>,
+    /// The open cell's events, drawn right under its row (a card, in the narrow layout).
+    pub detail: Option<Html>,
     pub dispatch: Dispatch,
 }
 
@@ -75,6 +77,12 @@ pub fn Table(props: &TableProps) -> Html {
     let onkeydown = {
         let (active, rows) = (active.clone(), rows.clone());
         Callback::from(move |e: KeyboardEvent| {
+            // Keys pressed inside the open cell's events (drawn within the table) are the reader's, not the grid's.
+            let in_detail =
+                e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest(".im-detail").ok().flatten());
+            if in_detail.is_some() {
+                return;
+            }
             let Some(key) = GridKey::from_key(&e.key(), e.ctrl_key() || e.meta_key()) else { return };
             e.prevent_default();
             let (r, c) = key.step(*active, rows.len(), cols);
@@ -107,6 +115,19 @@ pub fn Table(props: &TableProps) -> Html {
         })
     };
 
+    let open_row = props.open.map(|at| at.company);
+    let body = rendered.iter().zip(&masks).flat_map(|(row, &hidden)| {
+        let line = html! {
+            <Row key={row.company as usize} mode={props.mode} company={row.company} grid={props.grid.clone()}
+                listed={row.drawn} {hidden}
+                open={props.open.filter(|at| at.company == row.company).map(|at| at.pressure)}
+                tab_stop={tab_stop.filter(|at| at.company == row.company).map(|at| at.pressure)} />
+        };
+        let detail = props.detail.clone().filter(|_| row.drawn && open_row == Some(row.company)).map(|d| {
+            html! { <tr key="detail" class="im-open-row" role="row"><td role="gridcell" class="im-open-cell">{ d }</td></tr> }
+        });
+        std::iter::once(line).chain(detail)
+    });
     html! {
         <div class="im-scroll">
             // Explicit roles: the stylesheet lays the rows out as flex lines, and some browsers drop a table's
@@ -126,12 +147,7 @@ pub fn Table(props: &TableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody role="rowgroup" id={ROWS}>
-                    for (row, &hidden) in rendered.iter().zip(&masks) {
-                        <Row key={row.company as usize} mode={props.mode} company={row.company} grid={props.grid.clone()}
-                            listed={row.drawn} {hidden}
-                            open={props.open.filter(|at| at.company == row.company).map(|at| at.pressure)}
-                            tab_stop={tab_stop.filter(|at| at.company == row.company).map(|at| at.pressure)} />
-                    }
+                    { for body }
                 </tbody>
             </table>
             if more > 0 {
