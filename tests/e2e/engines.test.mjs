@@ -1,0 +1,236 @@
+// The built widget in the three engines readers use: Chromium, Firefox (ESR, through geckodriver) and WebKit
+// (WebKitGTK's MiniBrowser through WebKitWebDriver, the engine of Safari), all driven over WebDriver with
+// selenium-webdriver. The engines come from env ICE_MATRIX_ENGINES (comma-separated; default all three); WebKit
+// needs a display (scripts/test runs it under Xvfb). Expectations come from the published dataset.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createServer as netServer } from 'node:net';
+import { extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Builder, Key } from 'selenium-webdriver';
+import { DIST, dataset } from './harness.mjs';
+import { facts } from './facts.mjs';
+
+const data = dataset();
+const f = facts(data);
+const ENGINES = (process.env.ICE_MATRIX_ENGINES ?? 'chromium,firefox,webkit').split(',').map((e) => e.trim()).filter(Boolean);
+
+/** Each engine: its driver binary and arguments, and the capabilities of a new session. */
+const SETUP = {
+  chromium: {
+    driver: ['chromedriver'],
+    caps: {
+      browserName: 'chrome',
+      'goog:chromeOptions': {
+        binary: '/usr/bin/chromium',
+        args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync', '--window-size=1280,900'],
+      },
+    },
+  },
+  firefox: {
+    driver: [process.env.GECKODRIVER ?? 'geckodriver'],
+    caps: { browserName: 'firefox', 'moz:firefoxOptions': { binary: '/usr/lib/firefox-esr/firefox-esr', args: ['-headless', '--width=1280', '--height=900'] } },
+  },
+  webkit: {
+    driver: ['WebKitWebDriver'],
+    caps: {
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] },
+    },
+  },
+};
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+/**
+ * A page script that records errors, served at /__probe.js and put first in the widget's <head> by this server
+ * (the page's policy allows its own scripts), so that it is there before the wasm starts in every engine.
+ */
+const PROBE = `window.__errors = [];
+const keep = (what) => window.__errors.push(String(what));
+addEventListener('error', (e) => keep(e.message || e.type));
+addEventListener('unhandledrejection', (e) => keep(e.reason));
+const error = console.error.bind(console);
+console.error = (...a) => { keep(a.join(' ')); error(...a); };`;
+
+/** Serves dist/ with the probe, and host pages on a second port (another origin). */
+async function servers() {
+  const widget = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path === '/__probe.js') return res.writeHead(200, { 'content-type': TYPES['.js'] }).end(PROBE);
+    try {
+      let body = await readFile(join(DIST, path.endsWith('/') ? path + 'index.html' : path));
+      if (path.endsWith('/') || path.endsWith('.html')) {
+        body = body.toString().replace('<meta charset="utf-8">', '<meta charset="utf-8"><script src="/__probe.js"></script>');
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? (path.endsWith('/') ? TYPES['.html'] : 'application/octet-stream') }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => widget.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${widget.address().port}/`;
+  // The host: an article page on another origin (localhost, not 127.0.0.1) with the widget's frame code.
+  const host = createServer((req, res) => {
+    const u = new URL(req.url, 'http://x');
+    const width = u.searchParams.get('width') ?? '720';
+    const embed = u.searchParams.get('embed') !== '0';
+    res.writeHead(200, { 'content-type': TYPES['.html'] }).end(`<!doctype html><html><head><meta charset="utf-8"><title>Host</title></head>
+<body style="margin:0"><main style="width:${width}px">
+<p>An article paragraph above the widget.</p>
+<iframe id="w" src="${base}${u.searchParams.get('q') ?? ''}" title="widget" style="width:${width}px;border:0" height="720" data-ice-matrix></iframe>
+<p>An article paragraph below the widget.</p>
+${embed ? `<script src="${base}embed.js" async></script>` : ''}
+</main></body></html>`);
+  });
+  await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
+  return { base, host: `http://localhost:${host.address().port}/`, close: () => Promise.all([widget, host].map((s) => { s.closeAllConnections(); return new Promise((ok) => s.close(ok)); })) };
+}
+
+/** A free TCP port for a driver. */
+async function freePort() {
+  const s = netServer();
+  await new Promise((ok) => s.listen(0, '127.0.0.1', ok));
+  const { port } = s.address();
+  await new Promise((ok) => s.close(ok));
+  return port;
+}
+
+/** Starts the engine's WebDriver server and a session. Returns { driver, stop }. */
+async function session(engine) {
+  const { driver: [bin, ...args], caps } = SETUP[engine];
+  const port = await freePort();
+  const child = spawn(bin, [...args, `--port=${port}`], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/status`)).ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  const driver = await new Builder().usingServer(url).withCapabilities(caps).build();
+  return { driver, stop: async () => { await driver.quit().catch(() => {}); child.kill(); } };
+}
+
+/** Polls `script` in the page until it returns a truthy value; returns it. */
+async function until(driver, script, what, timeout = 20000, ...args) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await driver.executeScript(script, ...args).catch(() => null);
+    if (v) return v;
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+const cellsReady = `return document.querySelectorAll('button.im-cell').length === arguments[0] && !document.querySelector('a.im-cell');`;
+
+for (const engine of ENGINES) {
+  describe(engine, () => {
+    let s; let srv; let driver;
+    before(async () => {
+      srv = await servers();
+      s = await session(engine);
+      driver = s.driver;
+    });
+    after(async () => { await s?.stop(); await srv?.close(); });
+
+    test('loads: the wasm replaces the static table, with every cell and the figures from the data', async () => {
+      await driver.get(srv.base);
+      await until(driver, cellsReady, 'the live cells', 30000, f.cells.size);
+      const figures = await driver.executeScript(`return [...document.querySelectorAll('.im-figures dd')].map((d) => d.textContent)`);
+      assert.deepEqual(figures.slice(0, 2), [String(f.rows.length), String(data.events.length)]);
+      assert.deepEqual(await driver.executeScript('return window.__errors'), []);
+    });
+
+    test('every cell opens its dated events with source links, and Esc returns focus to the cell', async () => {
+      await driver.get(srv.base);
+      await until(driver, cellsReady, 'the live cells', 30000, f.cells.size);
+      for (const c of f.ordered) {
+        await driver.executeScript('document.getElementById(arguments[0]).click()', c.id);
+        const got = await until(driver, `const d = document.querySelector('#im-detail');
+          if (!d || !d.querySelector('#im-detail-title').textContent.startsWith(arguments[0])) return null;
+          const items = d.querySelectorAll('.im-events > li');
+          if (items.length !== arguments[1] || [...items].some((li) => !li.querySelector('.im-sources a[href^="http"]'))) return null;
+          return [...d.querySelectorAll('.im-sources a')].every((a) => a.target === '_blank' && /noopener/.test(a.rel));`,
+        `the events of ${c.anchor}`, 20000, c.title, c.events.length);
+        assert.ok(got, `${c.anchor}: every source link opens in a new tab without an opener`);
+      }
+      // Esc, pressed as a key, closes the panel and puts focus back on the cell.
+      const c = f.ordered[0];
+      await driver.executeScript('const b = document.getElementById(arguments[0]); b.focus(); b.click();', c.id);
+      await until(driver, `return document.activeElement && document.activeElement.id === 'im-detail-title'`, 'focus in the panel');
+      await driver.actions().sendKeys(Key.ESCAPE).perform();
+      await until(driver, `return !document.querySelector('#im-detail') && document.activeElement.id === arguments[0]`, 'focus back on the cell', 5000, c.id);
+      assert.deepEqual(await driver.executeScript('return window.__errors'), []);
+    });
+
+    test('the legend, the sector menu and the hash', async () => {
+      const cell = f.ordered.find((c) => c.events.length > 1) ?? f.ordered[0];
+      await driver.get(`${srv.base}#cell=${cell.anchor}`);
+      await until(driver, `return document.querySelector('#im-detail-title')?.textContent.startsWith(arguments[0])`, 'the linked cell open', 30000, cell.title);
+      await driver.get(srv.base);
+      await until(driver, cellsReady, 'the live cells', 30000, f.cells.size);
+      const outcome = data.outcomes.find((o) => o.id !== cell.outcome.id) ?? data.outcomes[0];
+      const index = data.outcomes.indexOf(outcome);
+      await driver.executeScript('document.querySelectorAll(".im-key")[arguments[0]].click()', index);
+      await until(driver, `return location.hash === '#hide=' + arguments[0] && !document.querySelector('button.im-cell[data-o="' + arguments[0] + '"]')`, 'the outcome hidden', 10000, outcome.id);
+      await driver.executeScript('document.querySelectorAll(".im-key")[arguments[0]].click()', index);
+      await until(driver, `return location.hash === ''`, 'the outcome shown again');
+      const sector = data.sectors.find((x) => data.companies.some((c) => c.sector === x.id && f.rows.some((r) => r.id === c.id)));
+      await driver.executeScript(`const s = document.querySelector('.im-filters select');
+        s.value = String(arguments[0]); s.dispatchEvent(new Event('change', { bubbles: true }));`, data.sectors.indexOf(sector));
+      await until(driver, `return location.hash === '#sector=' + arguments[0] && document.querySelector('table.im-matrix').getAttribute('aria-busy') === 'false'`, 'the sector filter', 10000, sector.id);
+      const rows = await driver.executeScript(`return document.querySelectorAll('tbody tr:not([hidden]):not(.im-open-row)').length`);
+      assert.equal(rows, f.rows.filter((r) => r.sector === sector.id).length);
+      assert.deepEqual(await driver.executeScript('return window.__errors'), []);
+    });
+
+    test('in a frame on another origin, embed.js sizes the frame to the widget', async () => {
+      await driver.get(`${srv.host}?width=720`);
+      await driver.switchTo().frame(await driver.findElement({ id: 'w' }));
+      await until(driver, cellsReady, 'the live cells', 30000, f.cells.size);
+      // What the widget announces: its root's height, in whole pixels.
+      const widget = await driver.executeScript('return Math.ceil(document.querySelector(".im").getBoundingClientRect().height)');
+      await driver.switchTo().defaultContent();
+      await until(driver, `return Math.abs(document.getElementById('w').getBoundingClientRect().height - arguments[0]) <= 2`,
+        `the frame sized to the widget's ${widget} px`, 30000, widget);
+    });
+
+    test('at 390 px the widget is cards: nothing scrolls sideways, every label is whole, the first card on the first screen, a tapped cell opens under its card', async () => {
+      await driver.get(`${srv.host}?width=390&embed=0`);
+      const frame = await driver.findElement({ id: 'w' });
+      await driver.executeScript('arguments[0].style.height = "844px"', frame);
+      await driver.switchTo().frame(frame);
+      await until(driver, cellsReady, 'the live cells', 30000, f.cells.size);
+      const m = await driver.executeScript(`const doc = document.scrollingElement;
+        const cells = [...document.querySelectorAll('button.im-cell')];
+        const clipped = cells.filter((b) => b.scrollWidth > b.clientWidth + 1).length;
+        const card = document.querySelector('tbody tr:not([hidden])');
+        return { page: doc.scrollWidth - doc.clientWidth, clipped, firstCard: card.getBoundingClientRect().top,
+          scroll: document.querySelector('.im-scroll').scrollWidth - document.querySelector('.im-scroll').clientWidth };`);
+      assert.ok(m.page <= 1, `the page scrolls sideways by ${m.page} px`);
+      assert.ok(m.scroll <= 1, `the matrix scrolls sideways by ${m.scroll} px`);
+      assert.equal(m.clipped, 0, `${m.clipped} cell labels clipped`);
+      assert.ok(m.firstCard < 844, `the first card starts at ${m.firstCard} px`);
+      const c = f.ordered[0];
+      await driver.executeScript('document.getElementById(arguments[0]).click()', c.id);
+      const gap = await until(driver, `const d = document.getElementById('im-detail'); const b = document.getElementById(arguments[0]);
+        return d && b ? [d.getBoundingClientRect().top - b.closest('tr').getBoundingClientRect().bottom] : null;`, 'the panel', 10000, c.id);
+      assert.ok(gap[0] >= -1 && gap[0] < 40, `the panel is ${gap[0]} px below its card`);
+      await driver.switchTo().defaultContent();
+    });
+
+    test('offline.html works from disk', async () => {
+      await driver.get(pathToFileURL(join(DIST, 'offline.html')).href);
+      await until(driver, `return document.querySelectorAll('button.im-cell').length === arguments[0]`, 'the live cells', 30000, f.cells.size);
+      const c = f.ordered[0];
+      await driver.executeScript('document.getElementById(arguments[0]).click()', c.id);
+      await until(driver, `return document.querySelectorAll('#im-detail .im-events > li').length === arguments[0]`, 'the events', 10000, c.events.length);
+    });
+  });
+}
