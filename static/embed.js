@@ -21,6 +21,19 @@
     return null;
   }
 
+  // The widget announces its height when it changes; a frame that was sized before this loader ran is asked once.
+  function ask(frame) {
+    try { frame.contentWindow.postMessage('ice-matrix:height?', origin || '*'); } catch (err) { /* not ready */ }
+  }
+  var frames = document.querySelectorAll('iframe[data-ice-matrix]');
+  for (var i = 0; i < frames.length; i++) {
+    // As the frame code's style attribute says (a host CSP may drop that): iOS Safari would widen the frame.
+    frames[i].style.width = '1px';
+    frames[i].style.minWidth = '100%';
+    ask(frames[i]);
+    frames[i].addEventListener('load', function (e) { ask(e.target); });
+  }
+
   window.addEventListener('message', function (e) {
     if (!e.source) return;
     if (origin && e.origin !== origin) return;

@@ -69,6 +69,23 @@ test('pasted into a page on another origin, the frame fits its content as cells 
   await h.close();
 });
 
+test('a loader that arrives after the widget has settled still sizes the frame: embed.js asks for the height', async () => {
+  const code = await embedCode();
+  assert.match(code.frame, / style="width:1px;min-width:100%" /, 'iOS Safari does not widen the frame');
+  assert.match(code.frame, / allow="clipboard-write; web-share" /);
+  const loader = code.loader.match(/src="([^"]+)"/)[1];
+  // The loader is added five seconds after the page, as a tag manager or a lazy CMS block would.
+  const h = await host(`<!doctype html><body><p>Article text.</p>${code.frame}<p>More article text.</p>
+    <script>setTimeout(() => { const s = document.createElement('script'); s.src = ${JSON.stringify(loader)}; document.body.append(s); }, 5000);</script></body>`);
+  const page = await s.browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.goto(h.url);
+  await page.frameLocator('iframe').locator('button.im-cell').first().waitFor();
+  assert.equal(await frameHeight(page), 720, 'no loader yet: the frame code\'s height');
+  await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 1000, null, { timeout: 15000 });
+  await page.close();
+  await h.close();
+});
+
 test('a pym.js host gets pym height messages and can ask for the height', async () => {
   const h = await host(`<!doctype html><body><iframe id="f" src="${s.url}?childId=g1" style="width:100%;height:300px"></iframe>
     <script>window.got = []; addEventListener('message', (e) => { if (typeof e.data === 'string' && e.data.startsWith('pymxPYMx')) got.push(e.data); });</script></body>`);

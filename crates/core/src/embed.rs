@@ -123,6 +123,16 @@ pub fn resize_messages(height: u32, href: &str, o: &Options) -> Vec<Message> {
     out
 }
 
+/// The message `embed.js` sends a frame it finds, to ask for the widget's height: a frame whose loader came late
+/// still gets sized, since the widget otherwise announces only changes.
+pub const HEIGHT_REQUEST: &str = "ice-matrix:height?";
+
+/// True when `data` asks for the widget's current height: `embed.js`'s request, or pym's `width` message for our
+/// frame.
+pub fn asks_height(data: &str, o: &Options) -> bool {
+    data == HEIGHT_REQUEST || is_pym_width(data, o)
+}
+
 /// True when `data` is pym's `width` message for our frame (the parent asks for our height).
 pub fn is_pym_width(data: &str, o: &Options) -> bool {
     let Some(id) = &o.pym_id else { return false };
@@ -150,9 +160,9 @@ pub fn snippet(base: &str, hash: &str, o: &Options, title: &str) -> Snippet {
     let origin = origin_of(base);
     Snippet {
         iframe: format!(
-            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"720\" loading=\"lazy\" \
-             referrerpolicy=\"strict-origin-when-cross-origin\" sandbox=\"{SANDBOX}\" \
-             frameborder=\"0\" data-ice-matrix></iframe>",
+            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"720\" style=\"width:1px;min-width:100%\" \
+             loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\" sandbox=\"{SANDBOX}\" \
+             allow=\"clipboard-write; web-share\" frameborder=\"0\" data-ice-matrix></iframe>",
             escape(&url),
             escape(title)
         ),

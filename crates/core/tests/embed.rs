@@ -1,6 +1,8 @@
 //! Embedding logic, natively: host options, resize messages in every dialect, pym parsing, embed code.
 
-use ice_matrix_core::embed::{Message, Options, Theme, is_pym_width, resize_messages, snippet};
+use ice_matrix_core::embed::{
+    HEIGHT_REQUEST, Message, Options, Theme, asks_height, is_pym_width, resize_messages, snippet,
+};
 
 #[test]
 fn options_come_from_the_query_and_ignore_the_unknown() {
@@ -61,6 +63,9 @@ fn a_height_goes_out_in_amp_embedly_and_only_when_asked_pym_and_datawrapper() {
 fn only_pyms_width_message_for_our_frame_asks_for_the_height() {
     let o = Options::from_query("childId=g1");
     assert!(is_pym_width("pymxPYMxg1xPYMxwidthxPYMx760", &o));
+    // embed.js asks every frame it finds, so a late loader still sizes the frame.
+    assert!(asks_height(HEIGHT_REQUEST, &Options::default()) && asks_height("pymxPYMxg1xPYMxwidthxPYMx760", &o));
+    assert!(!asks_height("ice-matrix:height", &Options::default()));
     assert!(!is_pym_width("pymxPYMxg2xPYMxwidthxPYMx760", &o));
     assert!(!is_pym_width("pymxPYMxg1xPYMxheightxPYMx760", &o));
     assert!(!is_pym_width("pymxPYMxg1xPYMxwidthxPYMx760", &Options::default()));
@@ -89,7 +94,10 @@ fn the_embed_code_carries_the_view_the_theme_and_a_safe_frame() {
         s.iframe
     );
     assert!(s.iframe.contains("title=\"Tech companies &amp; ICE\""));
-    assert!(!s.iframe.contains("style="), "no inline style: hosts with a strict CSP would block it");
+    // iOS Safari widens a frame to its content unless it is 1 px with a 100% minimum; a host whose CSP forbids
+    // inline styles ignores the attribute, and embed.js sets the same through the CSSOM, which no CSP blocks.
+    assert!(s.iframe.contains(" style=\"width:1px;min-width:100%\" "), "{}", s.iframe);
+    assert!(s.iframe.contains(" allow=\"clipboard-write; web-share\" "), "copying and sharing from inside the frame");
     assert!(
         s.iframe.contains("loading=\"lazy\"")
             && s.iframe.contains("referrerpolicy=")

@@ -116,7 +116,7 @@ fn post_build(dir: &Path) -> Result<(), String> {
     let first_view = first_view::render()?;
     let (index, trunk_loader) = publish::split_loader(&index).ok_or("index.html has no inline module loader")?;
     let index = publish::add_csp(&index, publish::CSP).ok_or("index.html has no <meta charset=\"utf-8\">")?;
-    let index = publish::fill_page(&index, ds.title, &first_view)?;
+    let index = publish::fill_page(&index, ds.title, ds.question, &first_view)?;
     let index = publish::fill(&index, &[("data-fragments=\"\"", &format!("data-fragments=\"{fragments_name}\""))])?;
     write(&dir.join("index.html"), &index)?;
     write(&dir.join("init.js"), &publish::loader(&trunk_loader)?)?;

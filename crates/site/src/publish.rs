@@ -96,11 +96,18 @@ pub fn add_csp(html: &str, policy: &str) -> Option<String> {
     ))
 }
 
-/// The page with `markup` in place of [`FIRST_VIEW_MARKER`] and its `<title>` set to `title`.
-pub fn fill_page(html: &str, title: &str, markup: &str) -> Result<String, String> {
+/// The page with `markup` in place of [`FIRST_VIEW_MARKER`], its `<title>` set to `title`, and `description` (what
+/// search engines and link previews show) after it.
+pub fn fill_page(html: &str, title: &str, description: &str, markup: &str) -> Result<String, String> {
     let start = html.find("<title>").ok_or("index.html has no <title>")? + "<title>".len();
     let end = start + html[start..].find("</title>").ok_or("index.html has no </title>")?;
-    let titled = format!("{}{}{}", &html[..start], escape(title), &html[end..]);
+    let titled = format!(
+        "{}{}</title>\n  <meta name=\"description\" content=\"{}\">{}",
+        &html[..start],
+        escape(title),
+        escape(description),
+        &html[end + "</title>".len()..]
+    );
     fill(&titled, &[(FIRST_VIEW_MARKER, markup)])
 }
 
@@ -197,10 +204,13 @@ mod tests {
     fn the_policy_goes_first_in_the_head_and_the_first_view_into_the_mount() {
         let page = add_csp(TRUNK, CSP).unwrap();
         assert!(page.find("Content-Security-Policy").unwrap() < page.find("<title>").unwrap());
-        let filled = fill_page(&page, "A & B", "<table>m</table>").unwrap();
+        let filled = fill_page(&page, "A & B", "Which \"C\"?", "<table>m</table>").unwrap();
         assert!(filled.contains("<main id=\"ice-matrix\"><table>m</table></main>"), "{filled}");
-        assert!(filled.contains("<title>A &amp; B</title>"));
-        assert!(fill_page("<title></title>", "T", "x").is_err(), "a page without the marker is refused");
+        assert!(
+            filled.contains("<title>A &amp; B</title>\n  <meta name=\"description\" content=\"Which &quot;C&quot;?\">"),
+            "{filled}"
+        );
+        assert!(fill_page("<title></title>", "T", "D", "x").is_err(), "a page without the marker is refused");
     }
 
     #[test]

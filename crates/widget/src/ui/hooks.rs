@@ -59,7 +59,7 @@ pub fn use_root_classes(options: &Options) {
 }
 
 /// In a frame, announces the content height of `root` in every dialect hosts listen for, on each change, and
-/// again when a pym parent asks with a `width` message.
+/// again when the host asks (`embed.js`'s request, or a pym parent's `width` message).
 #[hook]
 pub fn use_frame_height(root: NodeRef, options: &Options) {
     let options = options.clone();
@@ -72,7 +72,7 @@ pub fn use_frame_height(root: NodeRef, options: &Options) {
                 browser::post_to_parent(&embed::resize_messages(h, &browser::href(), &o));
             });
             let listener = browser::on_string_message(move |data| {
-                if embed::is_pym_width(&data, &options) && last.get() > 0 {
+                if embed::asks_height(&data, &options) && last.get() > 0 {
                     browser::post_to_parent(&embed::resize_messages(last.get(), &browser::href(), &options));
                 }
             });
