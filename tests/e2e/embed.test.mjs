@@ -4,9 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, open, suite } from './harness.mjs';
+import { DIST, FIXTURE, ROOT, open, suite } from './harness.mjs';
+import { WIDTHS, measure, parseHeights } from './heights.mjs';
 import { facts } from './facts.mjs';
 
 const s = suite();
@@ -70,7 +72,8 @@ test('pasted into a page on another origin, the frame fits its content as cells 
 });
 
 test('a loader that arrives after the widget has settled still sizes the frame: embed.js asks for the height', async () => {
-  const code = await embedCode();
+  // A view other than the default one has no measured height to reserve: the frame starts at 720 px.
+  const code = await embedCode(`&cell=${encodeURIComponent(f.ordered[0].anchor)}`);
   assert.match(code.frame, / style="width:1px;min-width:100%" /, 'iOS Safari does not widen the frame');
   assert.match(code.frame, / allow="clipboard-write; web-share" /);
   const loader = code.loader.match(/src="([^"]+)"/)[1];
@@ -202,3 +205,59 @@ test('once visited, the hosted widget keeps working with the network off', async
   assert.ok((await page.locator('#im-detail .im-summary').first().textContent()).length > 20, 'the events read offline');
   await ctx.close();
 });
+
+// The heights the build reserves, from the heights file of the dataset under test.
+const reserved = parseHeights(readFileSync(join(ROOT, FIXTURE ? 'tests/fixtures/divestment.heights.toml' : 'data/dataset.heights.toml'), 'utf8'));
+
+test('the heights the embed code reserves are the heights the widget has now (else: scripts/measure-heights)', async () => {
+  assert.deepEqual(WIDTHS.filter((w) => !reserved.some((r) => r.width === w)), [], 'measured at every common width');
+  const off = [];
+  for (const r of reserved) {
+    const now = await measure(s.browser, s.url, r.width);
+    if (Math.abs(now - r.height) > 4) off.push(`${r.width} px: reserved ${r.height}, now ${now}`);
+  }
+  assert.deepEqual(off, [], 'the dataset or the stylesheet changed since the heights were measured: run scripts/measure-heights');
+});
+
+/** Layout shifts the host records (the frame's own are the widget's, and counted by embed.test's callers). */
+const INIT_CLS = () => {
+  window.__shifts = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push({ value: e.value, input: e.hadRecentInput }); })
+    .observe({ type: 'layout-shift', buffered: true });
+};
+const cls = (target) => target.evaluate(() => window.__shifts.filter((e) => !e.input).reduce((a, e) => a + e.value, 0));
+
+for (const width of [390, 1280]) {
+  test(`at ${width} px the article around the frame does not move as it loads, or as a cell opens and closes`, async () => {
+    const code = await embedCode();
+    assert.match(code.frame, /^<div class="ice-matrix-frame"><style>.*@container/, 'the code reserves the measured heights');
+    const text = 'Article text that a reader has before and after the graphic, long enough to wrap at a phone\'s width. ';
+    const h = await host(`<!doctype html><meta name="viewport" content="width=device-width"><body style="margin:0 16px">
+      <h1>A headline</h1><p>${text}</p>${code.frame}<p id="after">${text.repeat(6)}</p>${code.loader}</body>`);
+    const page = await s.browser.newPage({ viewport: { width, height: 844 } });
+    await page.addInitScript(INIT_CLS);
+    await page.goto(h.url);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('button.im-cell').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('iframe').style.height !== '', null, { timeout: 15000 });
+    await page.waitForTimeout(1000);
+    const inner = page.frames()[1];
+    const loading = await cls(page);
+    const ownLoad = await inner.evaluate(() => performance.getEntriesByType('layout-shift').filter((e) => !e.hadRecentInput).reduce((a, e) => a + e.value, 0));
+    // A cell in the first screen, as a reader would tap it.
+    const cell = frame.locator('button.im-cell').first();
+    await cell.click();
+    await frame.locator('#im-detail .im-event').first().waitFor();
+    await page.waitForTimeout(800);
+    const opening = (await cls(page)) - loading;
+    await frame.locator('.im-close').click();
+    await frame.locator('#im-detail').waitFor({ state: 'detached' });
+    await page.waitForTimeout(800);
+    const closing = (await cls(page)) - loading - opening;
+    const figures = `loading ${loading.toFixed(4)}, opening ${opening.toFixed(4)}, closing ${closing.toFixed(4)}, the frame's own load ${ownLoad.toFixed(4)}`;
+    console.log(`host CLS at ${width} px: ${figures}`);
+    assert.ok(loading <= 0.01 && opening <= 0.01 && closing <= 0.01 && ownLoad <= 0.01, figures);
+    await page.close();
+    await h.close();
+  });
+}

@@ -145,6 +145,13 @@ pub fn is_pym_width(data: &str, o: &Options) -> bool {
 /// cache), links that open in a new tab, and downloads.
 pub const SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads";
 
+/// The default view's height at one frame width, as measured in a browser (`scripts/measure-heights`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FrameHeight {
+    pub width: u16,
+    pub height: u32,
+}
+
 /// What an editor pastes into the article for the view they are looking at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snippet {
@@ -153,22 +160,74 @@ pub struct Snippet {
     pub csp: String,
 }
 
+/// The class of the box the embed code wraps the frame in when it reserves the frame's height.
+pub const BOX_CLASS: &str = "ice-matrix-frame";
+
 /// `base` is the widget's address without query or hash (ending in `/` or a file name), `hash` the
-/// current view's hash, `title` the frame's accessible name.
-pub fn snippet(base: &str, hash: &str, o: &Options, title: &str) -> Snippet {
+/// current view's hash, `title` the frame's accessible name, `heights` the default view's measured heights
+/// (widths ascending). For the default view the code reserves those heights ([`reserve_css`]), so the article
+/// does not move while the widget loads; other views start at 720 px and size themselves.
+pub fn snippet(base: &str, hash: &str, o: &Options, title: &str, heights: &[FrameHeight]) -> Snippet {
     let url = format!("{base}{}{hash}", o.to_query());
     let origin = origin_of(base);
+    // The measurements are of the default view with its headline, at every row: nothing else matches them.
+    let reserve = !heights.is_empty() && hash.is_empty() && !o.hide_header && o.rows.is_none();
+    // Without container queries (iOS Safari before 16) the attribute is all there is: a phone's height.
+    let fallback = if reserve { height_at(heights, 390) } else { 720 };
+    let frame = format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{fallback}\" style=\"width:1px;min-width:100%\" \
+         loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\" sandbox=\"{SANDBOX}\" \
+         allow=\"clipboard-write; web-share\" frameborder=\"0\" data-ice-matrix></iframe>",
+        escape(&url),
+        escape(title)
+    );
     Snippet {
-        iframe: format!(
-            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"720\" style=\"width:1px;min-width:100%\" \
-             loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\" sandbox=\"{SANDBOX}\" \
-             allow=\"clipboard-write; web-share\" frameborder=\"0\" data-ice-matrix></iframe>",
-            escape(&url),
-            escape(title)
-        ),
+        iframe: if reserve {
+            format!("<div class=\"{BOX_CLASS}\"><style>{}</style>{frame}</div>", reserve_css(heights))
+        } else {
+            frame
+        },
         loader: format!("<script src=\"{}\" async></script>", escape(&beside(base, "embed.js"))),
         csp: format!("frame-src {origin}; script-src {origin}"),
     }
+}
+
+/// The measured height at `width`, straight between the two nearest measurements (the first or last beyond
+/// them). `heights` is not empty, widths ascending.
+pub fn height_at(heights: &[FrameHeight], width: u16) -> u32 {
+    let after = heights.iter().position(|h| h.width >= width).unwrap_or(heights.len());
+    match (after.checked_sub(1).map(|i| heights[i]), heights.get(after).copied()) {
+        (_, Some(b)) if b.width == width => b.height,
+        (Some(a), Some(b)) => {
+            let t = f64::from(width - a.width) / f64::from(b.width - a.width);
+            (f64::from(a.height) + t * (f64::from(b.height) - f64::from(a.height))).round() as u32
+        }
+        (Some(only), None) | (None, Some(only)) => only.height,
+        (None, None) => 720,
+    }
+}
+
+/// A style sheet that gives the frame, by its own width, the height measured there: the frame's box is a size
+/// container, and between two measured widths the height runs straight from one to the other (`cqw`). It needs
+/// no script, so the height is right from the host's first paint, before the widget has loaded.
+pub fn reserve_css(heights: &[FrameHeight]) -> String {
+    let sel = format!(".{BOX_CLASS}>iframe");
+    let Some(first) = heights.first() else { return String::new() };
+    let mut css = format!(".{BOX_CLASS}{{container-type:inline-size}}{sel}{{height:{}px}}", first.height);
+    for pair in heights.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let slope = (f64::from(b.height) - f64::from(a.height)) / f64::from(b.width - a.width);
+        let height = if slope == 0.0 {
+            format!("{}px", a.height)
+        } else {
+            format!("calc({}px + (100cqw - {}px) * {})", a.height, a.width, (slope * 1000.0).round() / 1000.0)
+        };
+        css.push_str(&format!("@container (min-width:{}px){{{sel}{{height:{height}}}}}", a.width));
+    }
+    if let Some(last) = heights.last().filter(|_| heights.len() > 1) {
+        css.push_str(&format!("@container (min-width:{}px){{{sel}{{height:{}px}}}}", last.width, last.height));
+    }
+    css
 }
 
 /// `scheme://host[:port]` of a URL, or the URL itself when it has none (a `file:` path, say).

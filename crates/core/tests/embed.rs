@@ -1,7 +1,8 @@
 //! Embedding logic, natively: host options, resize messages in every dialect, pym parsing, embed code.
 
 use ice_matrix_core::embed::{
-    HEIGHT_REQUEST, Message, Options, Theme, asks_height, is_pym_width, resize_messages, snippet,
+    FrameHeight, HEIGHT_REQUEST, Message, Options, Theme, asks_height, height_at, is_pym_width, reserve_css,
+    resize_messages, snippet,
 };
 
 #[test]
@@ -87,7 +88,8 @@ fn an_origin_is_scheme_and_host() {
 #[test]
 fn the_embed_code_carries_the_view_the_theme_and_a_safe_frame() {
     let o = Options::from_query("theme=dark");
-    let s = snippet("https://graphics.example.org/ice/", "#cell=palantir.employee-letter", &o, "Tech companies & ICE");
+    let s =
+        snippet("https://graphics.example.org/ice/", "#cell=palantir.employee-letter", &o, "Tech companies & ICE", &[]);
     assert!(
         s.iframe.contains("src=\"https://graphics.example.org/ice/?theme=dark#cell=palantir.employee-letter\""),
         "{}",
@@ -105,12 +107,55 @@ fn the_embed_code_carries_the_view_the_theme_and_a_safe_frame() {
     );
     assert_eq!(s.loader, "<script src=\"https://graphics.example.org/ice/embed.js\" async></script>");
     assert_eq!(s.csp, "frame-src https://graphics.example.org; script-src https://graphics.example.org");
-    let file = snippet("https://h.org/ice/index.html", "", &Options::default(), "T");
+    let file = snippet("https://h.org/ice/index.html", "", &Options::default(), "T", &[]);
     assert!(file.loader.contains("https://h.org/ice/embed.js"));
 }
 
 #[test]
 fn markup_in_a_view_cannot_break_out_of_the_attribute() {
-    let s = snippet("https://h.org/\"><script>", "#x\"y", &Options::default(), "<b>");
+    let s = snippet("https://h.org/\"><script>", "#x\"y", &Options::default(), "<b>", &HEIGHTS);
     assert!(!s.iframe.contains("<script>") && !s.iframe.contains("<b>"));
+}
+
+const HEIGHTS: [FrameHeight; 4] = [
+    FrameHeight { width: 320, height: 5000 },
+    FrameHeight { width: 400, height: 4600 },
+    FrameHeight { width: 719, height: 4000 },
+    FrameHeight { width: 720, height: 3600 },
+];
+
+#[test]
+fn heights_between_measurements_run_straight_and_stop_at_the_ends() {
+    assert_eq!(height_at(&HEIGHTS, 320), 5000);
+    assert_eq!(height_at(&HEIGHTS, 360), 4800);
+    assert_eq!(height_at(&HEIGHTS, 400), 4600);
+    assert_eq!(height_at(&HEIGHTS, 200), 5000, "narrower than measured: the narrowest");
+    assert_eq!(height_at(&HEIGHTS, 2000), 3600, "wider than measured: the widest");
+    assert_eq!(height_at(&HEIGHTS[..1], 999), 5000);
+}
+
+#[test]
+fn the_default_view_reserves_its_measured_height_by_the_frames_width() {
+    let s = snippet("https://h.org/ice/", "", &Options::default(), "T", &HEIGHTS);
+    assert!(s.iframe.starts_with("<div class=\"ice-matrix-frame\"><style>"), "{}", s.iframe);
+    assert!(s.iframe.ends_with("</iframe></div>"));
+    assert!(s.iframe.contains(" height=\"4650\" "), "without container queries: about a phone's height (390 px)");
+    let css = reserve_css(&HEIGHTS);
+    assert!(css.starts_with(".ice-matrix-frame{container-type:inline-size}.ice-matrix-frame>iframe{height:5000px}"));
+    assert!(
+        css.contains(
+            "@container (min-width:320px){.ice-matrix-frame>iframe{height:calc(5000px + (100cqw - 320px) * -5)}}"
+        ),
+        "{css}"
+    );
+    assert!(css.ends_with("@container (min-width:720px){.ice-matrix-frame>iframe{height:3600px}}"), "{css}");
+    // Any other view, or options that change the height, is not what was measured: 720 px, then its own size.
+    for (hash, q) in [("#cell=a.b", ""), ("", "header=0"), ("", "rows=5")] {
+        let s = snippet("https://h.org/ice/", hash, &Options::from_query(q), "T", &HEIGHTS);
+        assert!(s.iframe.starts_with("<iframe ") && s.iframe.contains(" height=\"720\" "), "{hash}{q}: {}", s.iframe);
+    }
+    assert!(
+        snippet("https://h.org/", "", &Options::from_query("theme=dark"), "T", &HEIGHTS).iframe.starts_with("<div")
+    );
+    assert_eq!(snippet("https://h.org/", "", &Options::default(), "T", &[]).iframe.find("<div"), None);
 }

@@ -10,6 +10,7 @@ pub mod codegen;
 pub mod colour;
 pub mod date;
 pub mod export;
+pub mod heights;
 pub mod problem;
 pub mod schema;
 pub mod summary;

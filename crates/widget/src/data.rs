@@ -2,6 +2,7 @@
 //! Natively (for the site tool) the long texts are compiled in too; in the wasm they are not (see the core's
 //! `model.rs`).
 
+pub use ice_matrix_core::embed::FrameHeight;
 pub use ice_matrix_core::model::*;
 
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));

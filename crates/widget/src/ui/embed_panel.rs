@@ -6,7 +6,7 @@ use ice_matrix_core::state::ViewState;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::data::DATASET;
+use crate::data::{DATASET, FRAME_HEIGHTS};
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedPanelProps {
@@ -23,7 +23,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         Options { theme: *theme, transparent: *transparent, hide_header: *hide_header, ..props.options.clone() };
     // The embedded view opens on the same cell and filters, without this panel.
     let view = ViewState { panel: None, ..props.state };
-    let code = embed::snippet(&browser::base_url(), &view.to_hash(&DATASET), &options, DATASET.title);
+    let code = embed::snippet(&browser::base_url(), &view.to_hash(&DATASET), &options, DATASET.title, FRAME_HEIGHTS);
     let ontheme = {
         let theme = theme.clone();
         Callback::from(move |e: Event| {
