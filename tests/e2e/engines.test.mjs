@@ -57,6 +57,9 @@ addEventListener('unhandledrejection', (e) => keep(e.reason));
 const error = console.error.bind(console);
 console.error = (...a) => { keep(a.join(' ')); error(...a); };`;
 
+/** The embed code the widget's Embed panel gives, for the host page's `?code=1`. */
+const code = { frame: '', loader: '' };
+
 /** Serves dist/ with the probe, and host pages on a second port (another origin). */
 async function servers() {
   const widget = createServer(async (req, res) => {
@@ -79,6 +82,11 @@ async function servers() {
     const u = new URL(req.url, 'http://x');
     const width = u.searchParams.get('width') ?? '720';
     const embed = u.searchParams.get('embed') !== '0';
+    if (u.searchParams.get('code') === '1') {
+      // The frame code as the Embed panel gave it (set by the test that reads it), in a phone-width column.
+      return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(`<!doctype html><html><head><meta charset="utf-8"><title>Host</title></head>
+<body style="margin:0"><main style="width:${width}px"><p>An article paragraph above the widget.</p>${code.frame}<p id="after">An article paragraph below the widget.</p>${code.loader}</main></body></html>`);
+    }
     res.writeHead(200, { 'content-type': TYPES['.html'] }).end(`<!doctype html><html><head><meta charset="utf-8"><title>Host</title></head>
 <body style="margin:0"><main style="width:${width}px">
 <p>An article paragraph above the widget.</p>
@@ -223,6 +231,41 @@ for (const engine of ENGINES) {
         return d && b ? [d.getBoundingClientRect().top - b.closest('tr').getBoundingClientRect().bottom] : null;`, 'the panel', 10000, c.id);
       assert.ok(gap[0] >= -1 && gap[0] < 40, `the panel is ${gap[0]} px below its card`);
       await driver.switchTo().defaultContent();
+    });
+
+    test('the embed code reserves the height the widget takes at 390 px, so the article below it stays put', async () => {
+      await driver.get(`${srv.base}#panel=embed`);
+      Object.assign(code, await until(driver, `const f = document.getElementById('embed-frame'), l = document.getElementById('embed-loader');
+        return f && f.value ? { frame: f.value, loader: l.value } : null;`, 'the embed code'));
+      assert.match(code.frame, /^<div class="ice-matrix-frame"><style>/);
+      await driver.get(`${srv.host}?code=1&width=390`);
+      const below = 'return Math.round(document.getElementById("after").getBoundingClientRect().top)';
+      const first = await driver.executeScript(below);
+      await driver.switchTo().frame(await driver.findElement({ css: 'iframe' }));
+      await until(driver, cellsReady, 'the live cells', 30000, f.cells.size);
+      const widget = await driver.executeScript('return Math.ceil(document.querySelector(".im").getBoundingClientRect().height)');
+      await driver.switchTo().defaultContent();
+      await until(driver, `return document.querySelector('iframe').style.height !== ''`, 'embed.js sizing the frame');
+      const last = await driver.executeScript(below);
+      // The heights are measured in Chromium, whose readers make the Web Vitals field data; another engine's text
+      // metrics may differ by a line or two over the whole widget.
+      const tolerance = engine === 'chromium' ? 4 : Math.ceil(widget * 0.02);
+      console.log(`${engine}: at 390 px the reserved frame put the next paragraph at ${first} px, the sized one at ${last} px (widget ${widget} px)`);
+      assert.ok(Math.abs(last - first) <= tolerance, `the paragraph below moved by ${last - first} px (tolerance ${tolerance})`);
+    });
+
+    test('Share gives the link to the view: the share sheet, the clipboard, or the link to select', async () => {
+      const cell = f.ordered[0];
+      await driver.get(`${srv.base}#cell=${cell.anchor}`);
+      await until(driver, `return document.querySelector('#im-detail')`, 'the linked cell open', 30000);
+      await driver.executeScript(`window.__shared = null;
+        if (navigator.share) navigator.share = (d) => { window.__shared = d.url; return Promise.resolve(); };`);
+      await driver.findElement({ css: '.im-share button' }).click();
+      const got = await until(driver, `const input = document.querySelector('.im-share-link input');
+        const note = document.querySelector('.im-share-note').textContent;
+        return window.__shared ? 'sheet ' + window.__shared : note === 'Link copied' ? 'copied' : input ? 'shown ' + input.value : null;`, 'Share to answer');
+      console.log(`${engine}: Share: ${got}`);
+      if (got !== 'copied') assert.equal(got.replace(/^\w+ /, ''), `${srv.base}#cell=${cell.anchor}`);
     });
 
     test('offline.html works from disk', async () => {

@@ -375,3 +375,34 @@ test(`rows=N shows the first N ${rowsWord} and a button that shows the rest`, as
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('Share gives the link to the view on screen: on the clipboard where allowed, else as text to select', async () => {
+  const cell = f.ordered[0];
+  const ctx = await s.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await ctx.newPage();
+  await page.goto(`${s.url}#cell=${cell.anchor}`);
+  await page.waitForSelector('#im-detail');
+  // Desktop Chromium on Linux has no system share sheet: the link goes to the clipboard.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${s.url}#cell=${cell.anchor}`);
+  await ctx.close();
+
+  // In a frame whose code does not allow clipboard-write, the link is shown, selected when focused.
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html' })
+    .end(`<!doctype html><iframe src="${s.url}#cell=${cell.anchor}" style="width:900px;height:900px"></iframe>`));
+  await new Promise((ok) => server.listen(0, 'localhost', ok));
+  const p2 = await s.browser.newPage();
+  await p2.goto(`http://localhost:${server.address().port}/`);
+  const frame = p2.frameLocator('iframe');
+  await frame.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = frame.getByRole('textbox', { name: 'Link to this view' });
+  await link.waitFor();
+  assert.equal(await link.inputValue(), `${s.url}#cell=${cell.anchor}`);
+  await link.focus();
+  assert.equal(await link.evaluate((i) => i.selectionEnd - i.selectionStart), (await link.inputValue()).length, 'selected, ready to copy');
+  await p2.close();
+  server.closeAllConnections();
+  await new Promise((ok) => server.close(ok));
+});

@@ -111,9 +111,53 @@ pub fn set_root_class(name: &str, on: bool) {
 
 /// Copies text to the clipboard where the page may (fails quietly in frames that forbid it).
 pub fn copy(text: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.navigator().clipboard().write_text(text);
+    if let Some(clipboard) = clipboard() {
+        let _ = clipboard.write_text(text);
     }
+}
+
+/// The clipboard, where the page has one (not on `file:` pages in some engines, nor in insecure contexts).
+fn clipboard() -> Option<web_sys::Clipboard> {
+    let nav = web_sys::window()?.navigator();
+    js_sys::Reflect::get(&nav, &"clipboard".into()).ok()?.dyn_into().ok()
+}
+
+/// What came of [`share`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// The system share sheet opened (and the reader shared, or closed it).
+    Sheet,
+    /// The link is on the clipboard.
+    Copied,
+    /// Neither is allowed here: show the link for the reader to select.
+    Neither,
+}
+
+/// Shares a link: the system share sheet where there is one and the frame may use it (`allow="web-share"`),
+/// else the clipboard (`allow="clipboard-write"`), else nothing, and the caller shows the link.
+pub async fn share(title: &str, url: &str) -> Shared {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Shared::Neither };
+    // Desktop Firefox and Chromium on Linux have no navigator.share: calling it would throw.
+    if js_sys::Reflect::has(&nav, &"share".into()).unwrap_or(false) {
+        let data = web_sys::ShareData::new();
+        data.set_title(title);
+        data.set_url(url);
+        match JsFuture::from(nav.share_with_data(&data)).await {
+            Ok(_) => return Shared::Sheet,
+            // The reader closed the sheet: they saw it, nothing more to do.
+            Err(e) if error_name(&e) == "AbortError" => return Shared::Sheet,
+            // NotAllowedError in a frame without web-share, or no sheet on this system: copy instead.
+            Err(_) => {}
+        }
+    }
+    match clipboard() {
+        Some(c) if JsFuture::from(c.write_text(url)).await.is_ok() => Shared::Copied,
+        _ => Shared::Neither,
+    }
+}
+
+fn error_name(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
 }
 
 /// True when the widget runs inside a frame.

@@ -12,6 +12,7 @@ use super::filters::filters;
 use super::hooks::{use_focus_on_open, use_fragments, use_frame_height, use_hash_sync, use_root_classes};
 use super::legend::legend;
 use super::list::list;
+use super::share::Share;
 use super::store::{Store, send};
 use super::story::story;
 use super::table::Table;
@@ -98,6 +99,7 @@ pub fn App(props: &AppProps) -> Html {
                     { legend(props.mode, state.filter, &view, &d) }
                     { story(state, options, fragments, &d) }
                 </div>
+                <div class="im-bar">
                 <div class="im-views" role="group" aria-label="Show as">
                     <button type="button" class="im-tab" aria-pressed={(!state.list).to_string()}
                         onclick={send(&d, Action::SetList(false))}>{ "Matrix" }</button>
@@ -105,6 +107,8 @@ pub fn App(props: &AppProps) -> Html {
                         onclick={send(&d, Action::SetList(true))}>{ "List of events" }</button>
                     <button type="button" class="im-tab im-layout" aria-pressed={state.grid.to_string()}
                         onclick={send(&d, Action::SetGrid(!state.grid))}>{ "Full grid" }</button>
+                </div>
+                <Share {state} />
                 </div>
             } else {
                 { legend(props.mode, state.filter, &view, &d) }

@@ -16,6 +16,7 @@ mod hooks;
 mod legend;
 mod list;
 mod row;
+mod share;
 mod store;
 mod story;
 mod table;
