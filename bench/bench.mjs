@@ -8,11 +8,14 @@
 //
 // Each DIR is a copy of a Trunk dist/ folder (a static variant is written beside it as DIR-static).
 // Exit code: 0, or 3 with --strict when a budget fails.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { launch, serve } from '../tests/e2e/harness.mjs';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -28,6 +31,7 @@ for (let i = 2; i < process.argv.length; i++) {
 args.loads = Math.max(5, Number(args.loads));
 args.reps = Math.max(10, Number(args.reps));
 if (!args.dist1 || !args.empty) throw new Error('--dist1 and --empty are required');
+const LIGHTHOUSE_VERSION = (() => { try { return JSON.parse(readFileSync(new URL('node_modules/lighthouse/package.json', import.meta.url), 'utf8')).version; } catch { return '(not installed)'; } })();
 const THROTTLES = {
   none: null,
   // Chrome DevTools' "Fast 4G" preset.
@@ -36,7 +40,9 @@ const THROTTLES = {
 if (!(args.throttle in THROTTLES)) throw new Error(`--throttle: one of ${Object.keys(THROTTLES).join(', ')}`);
 const scales = [['1x', args.dist1], ['10x', args.dist10], ['100x', args.dist100]].filter(([, d]) => d);
 
+const execFileAsync = promisify(execFile);
 const log = (...m) => console.error('bench:', ...m);
+const ROOT_DIR = fileURLToPath(new URL('../', import.meta.url));
 
 // ---------------------------------------------------------------------------------------------------------
 // Sizes
@@ -310,6 +316,182 @@ async function interactions(browser, url) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// The phone profile: a 390×844 screen with touch, the CPU 4× slower (CDP Emulation.setCPUThrottlingRate) and a
+// slow network (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up: Lighthouse's mobile profile, applied here for
+// real with CDP rather than simulated).
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+const PHONE_NET = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+
+// Records when the first card (the matrix's first row) is first on screen: on each animation frame until then.
+// The frame's rAF time is just before the frame is painted; first paint (FCP) is taken if later.
+const FIRST_CARD = () => {
+  const look = (t) => {
+    const row = document.querySelector('#ice-matrix tbody tr');
+    const r = row?.getBoundingClientRect();
+    if (r && r.height > 0 && r.top < innerHeight) window.__firstCard = t;
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+};
+
+async function phonePage(browser, url) {
+  const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
+  await context.addInitScript(INIT);
+  await context.addInitScript(FIRST_CARD);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', PHONE_NET);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (url) await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+  return { context, page, errors };
+}
+
+/** One cold load on the phone: first paint and the first card on screen. */
+async function phoneLoad(browser, url) {
+  const { context, page, errors } = await phonePage(browser, url);
+  try {
+    await page.waitForFunction(() => window.__firstCard != null && performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint'), null, { timeout: 180_000 });
+    const r = await page.evaluate(() => {
+      const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint').startTime;
+      return { fcp, card: Math.max(fcp, window.__firstCard) };
+    });
+    if (errors.length) throw new Error(`${url}: page errors: ${errors.join('; ')}`);
+    return r;
+  } finally {
+    await context.close();
+  }
+}
+
+async function tap(page, selector) {
+  const el = page.locator(selector);
+  await el.scrollIntoViewIfNeeded();
+  const box = await el.boundingBox();
+  if (!box) throw new Error(`${selector} is not visible`);
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Taps on cells (their events shown) and on an outcome key, on one loaded page. */
+async function phoneTaps(browser, url) {
+  const { context, page, errors } = await phonePage(browser, url);
+  try {
+    await page.waitForSelector('button.im-cell', { timeout: 180_000 });
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 1000)));
+    await page.evaluate(PROBE);
+    const cells = await page.$$eval('button.im-cell', (bs) => bs.length);
+    const open = [], filter = [];
+    // The first tap also fetches the events' texts (they are not in the first view): timed on its own, from the
+    // tap to the first event on screen.
+    const t0 = await page.evaluate(() => performance.now());
+    await tap(page, ':nth-match(button.im-cell, 1)');
+    await page.waitForSelector('#im-detail .im-event', { timeout: 60_000 });
+    const first = (await page.evaluate(() => performance.now())) - t0;
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
+    for (let i = 0; i < args.reps; i++) {
+      const sel = `:nth-match(button.im-cell, ${1 + ((i * 7) % Math.min(cells, 60))})`;
+      open.push(await measure(page, 'click', () => tap(page, sel), () => document.querySelector('#im-detail .im-event') != null));
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 100)));
+    }
+    await tap(page, '.im-fold');
+    for (let i = 0; i < args.reps; i++) filter.push(await measure(page, 'click', () => tap(page, ':nth-match(button.im-key, 1)')));
+    if (errors.length) throw new Error(`${url}: page errors: ${errors.join('; ')}`);
+    return { open, filter, first };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The host article's layout shift on the phone while the embedded widget loads and a cell opens and closes. */
+async function phoneHostCls(browser, widgetUrl) {
+  const ed = await browser.newPage();
+  await ed.goto(widgetUrl + '#panel=embed');
+  const frame = await ed.locator('#embed-frame').inputValue();
+  const loader = await ed.locator('#embed-loader').inputValue();
+  await ed.close();
+  const text = 'Article text that a reader has before and after the graphic, long enough to wrap at a phone\'s width. ';
+  const html = `<!doctype html><meta name="viewport" content="width=device-width"><body style="margin:0 16px"><h1>A headline</h1><p>${text}</p>${frame}<p>${text.repeat(6)}</p>${loader}</body>`;
+  const server = createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(html); });
+  await new Promise((ok) => server.listen(0, 'localhost', ok));
+  const out = [];
+  try {
+    for (let i = 0; i < args.loads; i++) {
+      const { context, page } = await phonePage(browser, null);
+      try {
+        await page.addInitScript(() => {
+          window.__shift = 0;
+          new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(`http://localhost:${server.address().port}/`, { waitUntil: 'load', timeout: 180_000 });
+        const f = page.frameLocator('iframe');
+        await f.locator('button.im-cell').first().waitFor({ timeout: 180_000 });
+        await page.waitForTimeout(1500);
+        await f.locator('button.im-cell').first().tap();
+        await f.locator('#im-detail .im-event').first().waitFor();
+        await page.waitForTimeout(1000);
+        await f.locator('.im-close').tap();
+        await page.waitForTimeout(1000);
+        out.push(await page.evaluate(() => window.__shift));
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    server.closeAllConnections();
+    await new Promise((ok) => server.close(ok));
+  }
+  return out;
+}
+
+/**
+ * Serves `root` on 127.0.0.1 as a static host does: brotli to browsers that accept it (every file but PNGs,
+ * compressed once), so Lighthouse sees the transfer readers get. Returns { url, close }.
+ */
+async function serveCompressed(root) {
+  const cache = new Map();
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/\.\.+/g, '');
+    if (path.endsWith('/')) path += 'index.html';
+    const file = join(root, path);
+    let body;
+    try { body = readFileSync(file); } catch { res.writeHead(404).end('not found'); return; }
+    const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' }[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
+    if (type === 'image/png' || !/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) { res.writeHead(200, { 'content-type': type }).end(body); return; }
+    if (!cache.has(file)) cache.set(file, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+    res.writeHead(200, { 'content-type': type, 'content-encoding': 'br' }).end(cache.get(file));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => { server.closeAllConnections(); return new Promise((ok) => server.close(ok)); } };
+}
+
+/**
+ * Lighthouse's mobile profile (its defaults: simulated 4× CPU and slow 4G), `runs` times: each category's score.
+ * Asynchronous: the pages are served by this process, whose event loop must keep running.
+ */
+async function lighthouse(url, runs) {
+  const bin = join(ROOT_DIR, 'bench/node_modules/.bin/lighthouse');
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const { stdout: json } = await execFileAsync(bin, [url, '--quiet', '--output=json', '--output-path=stdout',
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic --disable-background-networking --disable-component-update --disable-sync'],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, maxBuffer: 1 << 28 });
+    const lhr = JSON.parse(json);
+    out.push({
+      scores: Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, Math.round(c.score * 100)])),
+      tbt: lhr.audits['total-blocking-time'].numericValue,
+      lcp: lhr.audits['largest-contentful-paint'].numericValue,
+      failing: Object.values(lhr.audits).filter((a) => a.score != null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual').map((a) => a.id),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Statistics and formatting
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
@@ -344,6 +526,7 @@ async function main() {
   const srv = async (dir) => { const s = await serve(dir); servers.push(s); return s.url; };
   const loads = {};
   const inter = {};
+  const phone = {};
   try {
     const emptyUrl = await srv(args.empty);
     for (const [s, dir] of scales) {
@@ -360,6 +543,22 @@ async function main() {
       loads[s] = { widget: w, static: st };
       log(`${s}: interactions, ${args.reps} runs each`);
       inter[s] = await interactions(browser, widget);
+      if (s !== '1x') continue;
+      log(`phone profile: ${args.loads} cold loads of the widget and of the static page, taps, the host's layout shift`);
+      await phoneLoad(browser, stat);
+      phone.widget = []; phone.static = [];
+      for (let i = 0; i < args.loads; i++) {
+        phone.static.push(await phoneLoad(browser, stat));
+        phone.widget.push(await phoneLoad(browser, widget));
+      }
+      phone.taps = await phoneTaps(browser, widget);
+      phone.cls = await phoneHostCls(browser, widget);
+      if (!args['no-lighthouse']) {
+        log('Lighthouse, mobile profile, 3 runs (served with brotli, as a static host serves it)');
+        const compressed = await serveCompressed(dir);
+        servers.push(compressed);
+        phone.lighthouse = await lighthouse(compressed.url, 3);
+      }
     }
     log(`empty Yew: ${args.loads} cold loads`);
     await coldLoad(browser, emptyUrl, 'empty');
@@ -458,6 +657,43 @@ async function main() {
     }
   }
   say();
+
+  // Phone.
+  {
+    const card = median(phone.widget.map((x) => x.card)), sfcp = median(phone.static.map((x) => x.fcp));
+    const open = phone.taps.open.map((x) => x.work), filter = phone.taps.filter.map((x) => x.work);
+    const openFrame = phone.taps.open.map((x) => x.frame), filterFrame = phone.taps.filter.map((x) => x.frame);
+    const cls = median(phone.cls);
+    say(`**Phone** (390×844, touch, CPU 4× slower, network 150 ms round trip and 1.6 Mbit/s down, by CDP; medians of ${phone.widget.length} cold loads and ${open.length} taps of each kind)`);
+    say();
+    say('| measure | median | range | budget |');
+    say('| --- | ---: | ---: | --- |');
+    say(`| static page, first paint | ${ms(sfcp)} | ${range(phone.static.map((x) => x.fcp))} | |`);
+    say(`| widget, first paint | ${ms(median(phone.widget.map((x) => x.fcp)))} | ${range(phone.widget.map((x) => x.fcp))} | |`);
+    say(`| widget, first card on screen | ${ms(card)} | ${range(phone.widget.map((x) => x.card))} | ${pf(card <= 1.3 * sfcp)} ≤ 1.3 × static first paint (${ratio(card, sfcp)} ×) |`);
+    say(`| tap a cell: its events shown (work / next frame) | ${ms(median(open))} / ${ms(median(openFrame))} | worst ${ms(Math.max(...open))} | ${pf(median(open) <= 100)} ≤ 100 ms |`);
+    say(`| first tap: its events on screen, with fetching the texts | ${ms(phone.taps.first)} | one run | |`);
+    say(`| tap an outcome key (work / next frame) | ${ms(median(filter))} / ${ms(median(filterFrame))} | worst ${ms(Math.max(...filter))} | ${pf(median(filter) <= 100)} ≤ 100 ms |`);
+    say(`| host article's layout shift: load, open, close | ${cls.toFixed(4)} | ${Math.min(...phone.cls).toFixed(4)}–${Math.max(...phone.cls).toFixed(4)} | ${pf(cls <= 0.01)} ≤ 0.01 |`);
+    say();
+    budget('phone: first card vs static first paint', `${ratio(card, sfcp)} ×`, '≤ 1.3 ×', card <= 1.3 * sfcp);
+    budget('phone: tap a cell, median', ms(median(open)), '≤ 100 ms', median(open) <= 100);
+    budget('phone: tap an outcome key, median', ms(median(filter)), '≤ 100 ms', median(filter) <= 100);
+    budget('phone: host layout shift, median', cls.toFixed(4), '≤ 0.01', cls <= 0.01);
+    if (phone.lighthouse) {
+      const cats = Object.keys(phone.lighthouse[0].scores);
+      say(`**Lighthouse ${LIGHTHOUSE_VERSION}, mobile profile** (its simulated 4× CPU and slow 4G; the build served with brotli, as static hosts serve it; median of ${phone.lighthouse.length} runs)`);
+      say();
+      say(`| ${cats.join(' | ')} | total blocking time | largest contentful paint |`);
+      say(`| ${cats.map(() => '---:').join(' | ')} | ---: | ---: |`);
+      const med = (k) => median(phone.lighthouse.map((r) => r.scores[k]));
+      say(`| ${cats.map((k) => med(k)).join(' | ')} | ${ms(median(phone.lighthouse.map((r) => r.tbt)))} | ${ms(median(phone.lighthouse.map((r) => r.lcp)))} |`);
+      const failing = [...new Set(phone.lighthouse.flatMap((r) => r.failing))];
+      say();
+      if (failing.length) say(`Audits below 0.9 in some run: ${failing.join(', ')}.`), say();
+      for (const k of cats) budget(`Lighthouse mobile: ${k}`, String(med(k)), '≥ 98', med(k) >= 98);
+    }
+  }
 
   // Scaling.
   if (L['100x'] && L['10x']) {
