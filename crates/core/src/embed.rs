@@ -46,6 +46,8 @@ pub struct Options {
     /// `rows=N` (1 to 999): show the first N companies, then a "Show more" button, for a compact embed.
     /// Absent: [`crate::grid::ROW_LIMIT`].
     pub rows: Option<u16>,
+    /// `#?secret=…` after the hash: WordPress embedded the widget and resizes it by its own message.
+    pub wp_secret: Option<String>,
 }
 
 impl Options {
@@ -103,6 +105,8 @@ pub enum Message {
     AmpEmbedSize(u32),
     /// Datawrapper: `{"datawrapper-height": {id: height}}`.
     DatawrapperHeight(String, u32),
+    /// WordPress (`wp-embed.js`): `{secret, message: "height" | "link", value}`.
+    WordPress { secret: String, message: &'static str, value: String },
 }
 
 /// Everything to send when the widget's height becomes `height`.
@@ -120,7 +124,27 @@ pub fn resize_messages(height: u32, href: &str, o: &Options) -> Vec<Message> {
     if o.datawrapper {
         out.push(Message::DatawrapperHeight("ice-matrix".to_string(), height));
     }
+    if let Some(secret) = &o.wp_secret {
+        // WordPress clamps the frame to 200-1000 px; above that the widget scrolls inside its frame.
+        out.push(Message::WordPress { secret: secret.clone(), message: "height", value: height.to_string() });
+    }
     out
+}
+
+/// WordPress embeds a URL it does not trust in a frame whose address it suffixes with `#?secret=…` (after the
+/// widget's own hash, if any). Returns the widget's own hash and the secret, if there is a well-formed one.
+pub fn split_wp_secret(hash: &str) -> (&str, Option<String>) {
+    let Some(at) = hash.find("?secret=") else { return (hash, None) };
+    let own = hash[..at].trim_end_matches('#');
+    let secret = &hash[at + "?secret=".len()..];
+    let secret = secret.split(['&', '#']).next().unwrap_or("");
+    (own, Some(secret.to_string()).filter(|s| is_token(s)))
+}
+
+/// The message that asks WordPress to open `url` (it opens only addresses on the frame's own host, in the top
+/// window): how a reader leaves a frame sandboxed without popups.
+pub fn wp_link(secret: &str, url: &str) -> Message {
+    Message::WordPress { secret: secret.to_string(), message: "link", value: url.to_string() }
 }
 
 /// The message `embed.js` sends a frame it finds, to ask for the widget's height: a frame whose loader came late
@@ -190,6 +214,36 @@ pub fn snippet(base: &str, hash: &str, o: &Options, title: &str, heights: &[Fram
         loader: format!("<script src=\"{}\" async></script>", escape(&beside(base, "embed.js"))),
         csp: format!("frame-src {origin}; script-src {origin}"),
     }
+}
+
+/// The AMP variant: an `amp-iframe` (AMP accepts one near the top of a page only with a placeholder), resizable
+/// by the widget's `embed-size` messages, with the `overflow` button AMP requires for that and the build's PNG
+/// of the matrix as its placeholder. AMP frames must be https and on another origin than the AMP page. `height`
+/// is the starting height (AMP then resizes on the reader's tap of "Show all").
+pub fn amp(base: &str, hash: &str, o: &Options, title: &str, height: u32) -> String {
+    let url = format!("{base}{}{hash}", o.to_query());
+    format!(
+        "<amp-iframe src=\"{}\" title=\"{}\" height=\"{height}\" layout=\"fixed-height\" resizable \
+         sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\" frameborder=\"0\">\
+         <amp-img placeholder layout=\"fill\" src=\"{}\" alt=\"\"></amp-img>\
+         <div overflow tabindex=\"0\" role=\"button\" aria-label=\"Show all\">Show all</div></amp-iframe>",
+        escape(&url),
+        escape(title),
+        escape(&beside(base, "img/matrix-light.png"))
+    )
+}
+
+/// The newsletter and feed variant: the build's PNG of the matrix with its alt text, linked to the view.
+pub fn newsletter(base: &str, hash: &str, title: &str, alt: &str) -> String {
+    format!(
+        "<a href=\"{}\"><img src=\"{}\" width=\"600\" alt=\"{}\" style=\"display:block;max-width:100%;height:auto;border:0\"></a>\
+         <p><a href=\"{}\">{}</a></p>",
+        escape(&format!("{base}{hash}")),
+        escape(&beside(base, "img/matrix-light.png")),
+        escape(alt),
+        escape(&format!("{base}{hash}")),
+        escape(title)
+    )
 }
 
 /// The measured height at `width`, straight between the two nearest measurements (the first or last beyond

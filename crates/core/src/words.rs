@@ -91,6 +91,31 @@ pub fn show_more(ds: &Dataset, more: usize) -> String {
     format!("Show {more} more {}", if more == 1 { ds.widget.row } else { ds.widget.rows })
 }
 
+/// Alt text for a picture of the whole matrix (the build's images, the newsletter and AMP variants): the summary
+/// sentence, then the matrix's shape and its cells per outcome, each cell showing its most recent event's.
+pub fn image_alt(ds: &Dataset, grid: &crate::grid::Grid) -> String {
+    let companies = grid.company_events.iter().filter(|&&n| n > 0).count();
+    let mut per = vec![0usize; ds.outcomes.len()];
+    for cell in grid.cells.iter().flatten() {
+        per[cell.outcome as usize] += 1;
+    }
+    let counts: Vec<String> = ds
+        .outcomes
+        .iter()
+        .zip(&per)
+        .filter(|&(_, &n)| n > 0)
+        .map(|(o, &n)| format!("{n} {}", o.label.to_lowercase()))
+        .collect();
+    format!(
+        "{} A matrix of {} by {} types of pressure; of its {} non-empty cells, each showing the outcome of its most recent event: {}.",
+        ds.summary,
+        rows(ds, companies),
+        ds.pressure_types.len(),
+        per.iter().sum::<usize>(),
+        join(&counts, ", ")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,6 +40,7 @@ fn options_round_trip_through_the_query_without_pyms_id() {
         datawrapper: false,
         pym_id: None,
         rows: Some(12),
+        wp_secret: None,
     };
     assert_eq!(Options::from_query(&o.to_query()), o);
     assert_eq!(Options::default().to_query(), "");
@@ -158,4 +159,39 @@ fn the_default_view_reserves_its_measured_height_by_the_frames_width() {
         snippet("https://h.org/", "", &Options::from_query("theme=dark"), "T", &HEIGHTS).iframe.starts_with("<div")
     );
     assert_eq!(snippet("https://h.org/", "", &Options::default(), "T", &[]).iframe.find("<div"), None);
+}
+
+#[test]
+fn wordpress_appends_a_secret_after_the_hash_and_gets_its_own_height_message() {
+    use ice_matrix_core::embed::split_wp_secret;
+    assert_eq!(split_wp_secret("#?secret=Ab12"), ("", Some("Ab12".into())));
+    assert_eq!(split_wp_secret("#cell=a.b#?secret=Ab12"), ("#cell=a.b", Some("Ab12".into())));
+    assert_eq!(split_wp_secret("#cell=a.b"), ("#cell=a.b", None));
+    assert_eq!(split_wp_secret("#?secret=<x>"), ("", None), "a secret outside the safe alphabet is ignored");
+    let o = Options { wp_secret: Some("Ab12".into()), ..Options::default() };
+    let m = resize_messages(1800, "https://x.org/", &o);
+    assert!(m.contains(&Message::WordPress { secret: "Ab12".into(), message: "height", value: "1800".into() }));
+    assert!(
+        !resize_messages(1800, "https://x.org/", &Options::default())
+            .iter()
+            .any(|m| matches!(m, Message::WordPress { .. }))
+    );
+}
+
+#[test]
+fn the_amp_and_newsletter_variants_carry_the_view_and_the_image() {
+    use ice_matrix_core::embed::{amp, newsletter};
+    let a = amp("https://h.org/ice/", "#cell=a.b", &Options::default(), "T & U", 720);
+    assert!(a.starts_with("<amp-iframe src=\"https://h.org/ice/#cell=a.b\" title=\"T &amp; U\""), "{a}");
+    assert!(
+        a.contains(" resizable ")
+            && a.contains("<amp-img placeholder layout=\"fill\" src=\"https://h.org/ice/img/matrix-light.png\"")
+    );
+    assert!(a.contains("<div overflow "));
+    let n = newsletter("https://h.org/ice/", "#cell=a.b", "T", "A \"matrix\"");
+    assert!(
+        n.contains("<a href=\"https://h.org/ice/#cell=a.b\"><img src=\"https://h.org/ice/img/matrix-light.png\""),
+        "{n}"
+    );
+    assert!(n.contains("alt=\"A &quot;matrix&quot;\""));
 }

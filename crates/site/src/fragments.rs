@@ -113,11 +113,13 @@ fn source(o: &mut String, s: &Source) {
     let note =
         |v: &str| if v.is_empty() { String::new() } else { format!("<span class=\"im-note\"> ({})</span>", escape(v)) };
     let date = s.date.map(|d| d.long()).unwrap_or_else(|| "undated".to_string());
+    // The address as text too, shown only where links cannot open (a frame sandboxed without popups).
     o.push_str(&format!(
-        "<span class=\"im-pub\">{}</span>, {date}: {}{}",
+        "<span class=\"im-pub\">{}</span>, {date}: {}{}<span class=\"im-url\">{}</span>",
         escape(s.publisher),
         link(s.link(), s.title),
-        note(s.title_note)
+        note(s.title_note),
+        escape(s.link())
     ));
     match s.kind {
         SourceKind::Primary => o.push_str("<span class=\"im-note\"> (primary document)</span>"),

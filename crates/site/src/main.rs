@@ -11,9 +11,13 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+use ice_matrix_core::embed;
+use ice_matrix_core::grid::Grid;
+use ice_matrix_core::model::Dataset;
 use ice_matrix_datagen::export;
+use ice_matrix_site::channels::{self, Share};
 use ice_matrix_site::fragments::{self, Downloads};
-use ice_matrix_site::{first_view, publish, sources_page};
+use ice_matrix_site::{first_view, images, publish, sources_page};
 use ice_matrix_widget::data::DATASET;
 
 fn main() {
@@ -118,6 +122,12 @@ fn post_build(dir: &Path) -> Result<(), String> {
     let index = publish::add_csp(&index, publish::CSP).ok_or("index.html has no <meta charset=\"utf-8\">")?;
     let index = publish::fill_page(&index, ds.title, ds.question, &first_view)?;
     let index = publish::fill(&index, &[("data-fragments=\"\"", &format!("data-fragments=\"{fragments_name}\""))])?;
+    let grid = Grid::build(ds);
+    let public = channels::public_url();
+    let alt = channels_files(dir, ds, &grid, public.as_deref(), &css_names)?;
+    let share = Share { title: ds.title, description: ds.summary, path: "", image: "img/card.png", image_alt: &alt };
+    let tags = channels::head_tags(ds, &share, public.as_deref(), true);
+    let index = publish::fill(&index, &[("</head>", &format!("{tags}\n</head>"))])?;
     write(&dir.join("index.html"), &index)?;
     write(&dir.join("init.js"), &publish::loader(&trunk_loader)?)?;
     minify_in_place(dir, "init.js", TERSER_MODULE)?;
@@ -145,6 +155,69 @@ fn post_build(dir: &Path) -> Result<(), String> {
     let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
     write(&dir.join("sw.js"), &publish::service_worker(&publish::short_hash(&refs), &files)?)?;
     minify_in_place(dir, "sw.js", &["--compress", "--mangle", "--toplevel"])
+}
+
+/// The images (`img/`), a share page and card per company (`share/`), `oembed.json`, `apple-news.json` and the
+/// default view's AMP and newsletter variants (`embed/`). Returns the matrix images' alt text.
+fn channels_files(
+    dir: &Path,
+    ds: &Dataset,
+    grid: &Grid,
+    public: Option<&str>,
+    css: &[String],
+) -> Result<String, String> {
+    let img = dir.join("img");
+    let share = dir.join("share");
+    let variants = dir.join("embed");
+    for d in [&img, &share, &variants] {
+        fs::create_dir_all(d).map_err(|e| format!("cannot create {}: {e}", d.display()))?;
+    }
+    let alt = images::alt_text(ds, grid);
+    for (name, svg) in [
+        ("matrix-light", images::matrix(ds, grid, images::LIGHT)),
+        ("matrix-dark", images::matrix(ds, grid, images::DARK)),
+        ("matrix-phone", images::cards(ds, grid, images::LIGHT)),
+        ("card", images::share_card(ds, grid)),
+    ] {
+        write(&img.join(format!("{name}.svg")), &svg)?;
+        write_bytes(&img.join(format!("{name}.png")), &images::png(&svg)?)?;
+    }
+    write(&img.join("alt.txt"), &format!("{alt}\n"))?;
+
+    let links: Vec<String> = css.iter().map(|s| format!("<link rel=\"stylesheet\" href=\"../{s}\">")).collect();
+    for (c, company) in ds.companies.iter().enumerate().filter(|&(c, _)| grid.company_events[c] > 0) {
+        let c = c as u16;
+        let svg = images::company_card(ds, grid, c);
+        write_bytes(&share.join(format!("{}.png", company.id)), &images::png(&svg)?)?;
+        let title = format!("{}: {}", company.name, ds.title);
+        let sentence = images::company_sentence(ds, grid, c);
+        let (path, image) = (format!("share/{}.html", company.id), format!("share/{}.png", company.id));
+        let tags = channels::head_tags(
+            ds,
+            &Share { title: &title, description: &sentence, path: &path, image: &image, image_alt: &sentence },
+            public,
+            false,
+        );
+        let head = format!("{}\n{tags}", links.join("\n"));
+        write(
+            &share.join(format!("{}.html", company.id)),
+            &publish::page_with_head(&title, &head, &channels::company_page_body(ds, grid, c))?,
+        )?;
+    }
+
+    write(&dir.join("oembed.json"), &channels::oembed(ds, public, 1000))?;
+    write(&dir.join("apple-news.json"), &channels::apple_news(ds, grid, public, &alt))?;
+    let base = public.unwrap_or("./");
+    write(
+        &variants.join("amp.html"),
+        &format!("{}\n", embed::amp(base, "", &embed::Options::default(), ds.title, 720)),
+    )?;
+    write(&variants.join("newsletter.html"), &format!("{}\n", embed::newsletter(base, "", ds.title, &alt)))?;
+    Ok(alt)
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Minifies a script the build wrote itself (the loader, the service worker): both are in the first view's

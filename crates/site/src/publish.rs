@@ -114,10 +114,12 @@ pub fn fill_page(html: &str, title: &str, description: &str, markup: &str) -> Re
 /// A whole page around `body`, for `sources.html`, linking the widget's stylesheets.
 pub fn page(title: &str, stylesheets: &[String], body: &str) -> Result<String, String> {
     let links: Vec<String> = stylesheets.iter().map(|s| format!("<link rel=\"stylesheet\" href=\"./{s}\">")).collect();
-    fill(
-        PAGE,
-        &[("{{policy}}", CSP), ("{{title}}", &escape(title)), ("{{head}}", &links.join("\n")), ("{{body}}", body)],
-    )
+    page_with_head(title, &links.join("\n"), body)
+}
+
+/// A whole page under the widget's policy, with `head` (links, share tags) in its head.
+pub fn page_with_head(title: &str, head: &str, body: &str) -> Result<String, String> {
+    fill(PAGE, &[("{{policy}}", CSP), ("{{title}}", &escape(title)), ("{{head}}", head), ("{{body}}", body)])
 }
 
 /// The one-file build: styles, the first view (`mount`, the mount element with the first view in it), the

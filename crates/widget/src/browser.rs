@@ -160,6 +160,30 @@ fn error_name(e: &wasm_bindgen::JsValue) -> String {
     js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
 }
 
+/// True when the page's origin is opaque (a frame sandboxed without `allow-same-origin`, as WordPress makes
+/// them): links that open new tabs are blocked there.
+pub fn opaque_origin() -> bool {
+    // `self.origin`, not `location.origin`: the address keeps its host, the document's origin is "null".
+    let origin = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"origin".into()).ok());
+    origin.and_then(|o| o.as_string()).is_none_or(|o| o == "null")
+}
+
+/// Calls `f` instead of following a click on a link that opens a new tab (blocked in a sandbox without popups).
+pub fn on_blocked_link_click(f: impl Fn() + 'static) -> Option<EventListener> {
+    let doc = document()?;
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    Some(EventListener::new_with_options(&doc, "click", options, move |e| {
+        let link = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[target=_blank]").ok().flatten());
+        if link.is_some() {
+            e.prevent_default();
+            f();
+        }
+    }))
+}
+
 /// True when the widget runs inside a frame.
 pub fn in_frame() -> bool {
     let Some(w) = web_sys::window() else { return false };
@@ -221,6 +245,13 @@ pub fn post_to_parent(messages: &[ice_matrix_core::embed::Message]) {
                 let _ = Reflect::set(&inner, &JsValue::from_str(id), &JsValue::from(*h));
                 let o = Object::new();
                 let _ = Reflect::set(&o, &"datawrapper-height".into(), &inner);
+                o.into()
+            }
+            Message::WordPress { secret, message, value } => {
+                let o = Object::new();
+                let _ = Reflect::set(&o, &"secret".into(), &JsValue::from_str(secret));
+                let _ = Reflect::set(&o, &"message".into(), &JsValue::from_str(message));
+                let _ = Reflect::set(&o, &"value".into(), &JsValue::from_str(value));
                 o.into()
             }
         };

@@ -12,12 +12,14 @@ pub mod ui;
 /// the address asks for.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    use ice_matrix_core::{embed::Options, state::ViewState};
+    use ice_matrix_core::{embed, embed::Options, state::ViewState};
     let root = browser::document().and_then(|d| d.get_element_by_id(ui::MOUNT_ID));
+    let hash = browser::hash();
+    let (own, wp_secret) = embed::split_wp_secret(&hash);
     let props = ui::AppProps {
         mode: ui::Mode::Live,
-        initial: ViewState::from_hash(&browser::hash(), &data::DATASET),
-        options: Options::from_query(&browser::query()),
+        initial: ViewState::from_hash(own, &data::DATASET),
+        options: Options { wp_secret, ..Options::from_query(&browser::query()) },
         fragments: root.as_ref().and_then(|el| el.get_attribute("data-fragments")).unwrap_or_default().into(),
     };
     match root {

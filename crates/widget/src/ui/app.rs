@@ -9,7 +9,7 @@ use super::common::{Mode, Shared};
 use super::detail::detail;
 use super::figures::figures;
 use super::filters::filters;
-use super::hooks::{use_focus_on_open, use_fragments, use_frame_height, use_hash_sync, use_root_classes};
+use super::hooks::{use_focus_on_open, use_fragments, use_frame_height, use_hash_sync, use_root_classes, use_wp_links};
 use super::legend::legend;
 use super::list::list;
 use super::share::Share;
@@ -48,6 +48,7 @@ pub fn App(props: &AppProps) -> Html {
     let needs_fragments = state.open.is_some() || state.list || state.panel.is_some_and(|p| p.is_fragment());
     let (fragments, fetch) = use_fragments(props.fragments.clone(), needs_fragments);
     use_root_classes(options);
+    use_wp_links(options);
     let root = use_node_ref();
     use_frame_height(root.clone(), options);
     use_hash_sync(&store);

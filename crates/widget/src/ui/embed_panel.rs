@@ -2,7 +2,9 @@
 //! line and the Content-Security-Policy line the host page needs, each with a copy button.
 
 use ice_matrix_core::embed::{self, Options, Theme};
+use ice_matrix_core::grid::Grid;
 use ice_matrix_core::state::ViewState;
+use ice_matrix_core::words;
 use yew::prelude::*;
 
 use crate::browser;
@@ -23,7 +25,11 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         Options { theme: *theme, transparent: *transparent, hide_header: *hide_header, ..props.options.clone() };
     // The embedded view opens on the same cell and filters, without this panel.
     let view = ViewState { panel: None, ..props.state };
-    let code = embed::snippet(&browser::base_url(), &view.to_hash(&DATASET), &options, DATASET.title, FRAME_HEIGHTS);
+    let (base, hash) = (browser::base_url(), view.to_hash(&DATASET));
+    let code = embed::snippet(&base, &hash, &options, DATASET.title, FRAME_HEIGHTS);
+    let amp = embed::amp(&base, &hash, &options, DATASET.title, 720);
+    let alt = use_memo((), |_| words::image_alt(&DATASET, &Grid::build(&DATASET)));
+    let newsletter = embed::newsletter(&base, &hash, DATASET.title, &alt);
     let ontheme = {
         let theme = theme.clone();
         Callback::from(move |e: Event| {
@@ -53,6 +59,15 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
             { block("embed-frame", "1. The frame", &code.iframe) }
             { block("embed-loader", "2. Once per page, for hosts without a resize listener (pym.js, AMP and Datawrapper listeners work as they are)", &code.loader) }
             { block("embed-csp", "3. If the article sends a Content-Security-Policy, add", &code.csp) }
+            <h3 class="im-panel-sub">{ "Where frames do not go" }</h3>
+            { block("embed-amp", "AMP: the frame with the matrix as its placeholder (the widget must be on https, on another origin than the AMP page)", &amp) }
+            { block("embed-newsletter", "Newsletters and feeds: the matrix as an image, linked to this view", &newsletter) }
+            <p class="im-lede">
+                { "Apple News: " }<a href="apple-news.json">{ "the matrix as an Apple News Format table and figure" }</a>
+                { ". WordPress: paste the widget's address on a line of its own (oEmbed). Images: " }
+                <a href="img/matrix-light.png">{ "light" }</a>{ ", " }<a href="img/matrix-dark.png">{ "dark" }</a>{ ", " }
+                <a href="img/matrix-phone.png">{ "phone" }</a>{ ", " }<a href="img/card.png">{ "share card" }</a>{ "." }
+            </p>
         </>
     }
 }

@@ -56,6 +56,28 @@ pub fn use_root_classes(options: &Options) {
         browser::set_root_class("theme-dark", theme == Theme::Dark);
         browser::set_root_class("transparent", transparent);
     });
+    let sandboxed = options.wp_secret.is_some() && browser::opaque_origin();
+    use_effect_with(sandboxed, |&on| browser::set_root_class("sandboxed", on));
+}
+
+/// In WordPress's frame (`sandbox="allow-scripts"`, no popups) a source link cannot open: a click on one asks
+/// WordPress instead to open the open cell's section of `sources.html` (WordPress opens only the frame's own
+/// host, in the top window), where every link works; the address is also shown as text to copy.
+#[hook]
+pub fn use_wp_links(options: &Options) {
+    let secret = options.wp_secret.clone().filter(|_| browser::opaque_origin());
+    use_effect_with(secret, |secret| {
+        let listener = secret.clone().and_then(|secret| {
+            browser::on_blocked_link_click(move || {
+                let view = ViewState::from_hash(&browser::hash(), &DATASET);
+                let anchor = view.open.map(|at| format!("#{}", at.anchor(&DATASET))).unwrap_or_default();
+                let base = browser::base_url();
+                let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+                browser::post_to_parent(&[embed::wp_link(&secret, &format!("{dir}sources.html{anchor}"))]);
+            })
+        });
+        move || drop(listener)
+    });
 }
 
 /// In a frame, announces the content height of `root` in every dialect hosts listen for, on each change, and
