@@ -84,7 +84,7 @@ test('cells say in words what their colour says', async () => {
   assert.equal(await page.locator('table[role=grid] caption').count(), 1);
   // Hiding the first outcome is announced with the rows and events still shown.
   await page.locator('.im-key').first().click();
-  assert.equal(await page.locator('[role=status]').textContent(), f.shown({ hide: new Set([s.data.outcomes[0].id]) }).status);
+  assert.equal(await page.locator('.im-live[role=status]').textContent(), f.shown({ hide: new Set([s.data.outcomes[0].id]) }).status);
   await page.close();
 });
 

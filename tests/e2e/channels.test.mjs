@@ -41,8 +41,8 @@ test('the build draws the matrix from the data: every row, column, cell outcome 
   }
   const t = texts(read('img/matrix-light.svg'));
   // In the wide matrix each cell's count follows its outcome.
-  const afterPill = t.flatMap((x, i) => (s.data.outcomes.some((o) => x === pill(o)) ? [Number(t[i + 1])] : []));
-  assert.deepEqual(afterPill, f.ordered.map((c) => c.events.length));
+  const afterPill = t.flatMap((x, i) => (s.data.outcomes.some((o) => x === pill(o)) ? [t[i + 1]] : []));
+  assert.deepEqual(afterPill, f.ordered.map((c) => c.count), 'each cell\'s count as the widget shows it ("1 of 9" when mixed)');
 });
 
 test('the share card says the headline and the figures, at 1200×630, with alt text from the data', () => {

@@ -53,6 +53,10 @@ export function facts(data) {
   for (const c of cells.values()) {
     c.events.sort((a, b) => compareDates(b.date, a.date) || outcomes.get(a.outcome).index - outcomes.get(b.outcome).index || a.index - b.index);
     c.outcome = outcomes.get(c.events[0].outcome);
+    // What the cell shows as its count: its events, or in a mixed cell how many have the outcome it shows.
+    const same = c.events.filter((e) => e.outcome === c.outcome.id).length;
+    c.count = same < c.events.length ? `${same} of ${c.events.length}` : String(c.events.length);
+    c.mixed = same < c.events.length;
   }
   const eventsOf = new Map();
   for (const e of data.events) eventsOf.set(e.company, (eventsOf.get(e.company) ?? 0) + 1);

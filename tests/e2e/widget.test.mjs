@@ -35,7 +35,7 @@ test(`the matrix shows every ${row} with events, every pressure type and the fig
   await page.close();
 });
 
-test('every cell shows its outcome glyph, short label and event count, with JavaScript and without', async () => {
+test('every cell shows its outcome glyph, short label and event count ("1 of 9" when its events disagree), with JavaScript and without', async () => {
   // The glyph and the label are drawn by the palette CSS from the cell's data-o, as one line above the count:
   // check what is drawn (Chromium writes the line break in the computed value as `\a `).
   const drawn = (page, sel) => page.locator(sel).evaluateAll((cs) => cs.map((c) => ({
@@ -51,6 +51,8 @@ test('every cell shows its outcome glyph, short label and event count, with Java
       assert.equal(c.after, 'none', c.name);
       assert.match(c.name, new RegExp(`: ${o.short}, ${c.text} events?,`), c.name);
     }
+    assert.deepEqual(cells.map((c) => c.text), f.ordered.map((c) => c.count), 'each cell\'s count, computed from the data');
+    assert.ok(f.ordered.some((c) => c.mixed) === cells.some((c) => / of /.test(c.text)));
   };
   const { page } = await open(s.browser, s.url);
   check(await drawn(page, 'button.im-cell'));

@@ -47,6 +47,15 @@ pub struct Cell {
     /// The outcome the cell shows (index into `outcomes`), from its most recent event.
     pub outcome: u8,
     pub latest: Date,
+    /// How many of its events have that outcome: fewer than all of them in a mixed cell, which says so.
+    pub matching: u16,
+}
+
+impl Cell {
+    /// True when the cell's events have more than one outcome.
+    pub fn is_mixed(&self) -> bool {
+        usize::from(self.matching) < self.events.len()
+    }
 }
 
 /// All non-empty cells, computed once from the dataset.
@@ -66,10 +75,19 @@ pub struct Grid {
 
 impl Grid {
     pub fn build(ds: &Dataset) -> Grid {
+        Grid::as_of(ds, None)
+    }
+
+    /// The matrix as it stood on `asof`: only the events that count by then ([`Date::counts_as_of`]), each cell
+    /// showing the outcome of its latest of those. `None`: every event.
+    pub fn as_of(ds: &Dataset, asof: Option<Date>) -> Grid {
         let width = ds.pressure_types.len();
         let mut lists: Vec<Vec<u16>> = vec![Vec::new(); ds.companies.len() * width];
         let mut company_events = vec![0u32; ds.companies.len()];
         for (i, e) in ds.events.iter().enumerate() {
+            if asof.is_some_and(|d| !e.date.counts_as_of(d)) {
+                continue;
+            }
             company_events[e.company as usize] += 1;
             for &p in e.pressure_types {
                 lists[e.company as usize * width + p as usize].push(i as u16);
@@ -84,7 +102,8 @@ impl Grid {
                     (std::cmp::Reverse(e.date), e.outcome, i)
                 });
                 let head = &ds.events[*evs.first()? as usize];
-                Some(Cell { outcome: head.outcome, latest: head.date, events: evs })
+                let matching = evs.iter().filter(|&&i| ds.events[i as usize].outcome == head.outcome).count() as u16;
+                Some(Cell { outcome: head.outcome, latest: head.date, events: evs, matching })
             })
             .collect();
         let mut company_outcomes = vec![0u32; ds.companies.len()];

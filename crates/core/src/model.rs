@@ -72,6 +72,35 @@ impl Date {
     pub fn is_full(&self) -> bool {
         self.m != 0 && self.d != 0
     }
+
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a link's `asof=`), for years 1900 to 2999; None otherwise.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        fn num<T: std::str::FromStr>(p: &str, len: usize) -> Option<T> {
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
+        }
+        let mut parts = s.split('-');
+        let y: u16 = num(parts.next()?, 4)?;
+        let m: u8 = match parts.next() {
+            Some(p) => num(p, 2).filter(|&m| m >= 1)?,
+            None => 0,
+        };
+        let d: u8 = match parts.next() {
+            Some(p) => num(p, 2).filter(|&d| d >= 1)?,
+            None => 0,
+        };
+        let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        let ok = (1900..3000).contains(&y) && m <= 12 && (m == 0 || d <= days[(m - 1) as usize]);
+        (ok && parts.next().is_none()).then_some(Date { y, m, d })
+    }
+
+    /// The rule for "as of" a date: an event counts when its date, read at its own precision, begins on or before
+    /// the end of `asof` (read at its own). An event dated only "2019" counts as of August 2019, since it may
+    /// have come before; one dated September 2019 does not.
+    pub fn counts_as_of(self, asof: Date) -> bool {
+        let start = (self.y, self.m.max(1), self.d.max(1));
+        let end = (asof.y, if asof.m == 0 { 12 } else { asof.m }, if asof.d == 0 { 31 } else { asof.d });
+        start <= end
+    }
 }
 
 #[derive(Debug, PartialEq)]

@@ -2,11 +2,11 @@
 //! wrapper lives in the widget's `ui/store.rs`, the hash is read and written in its `browser.rs`.
 //!
 //! Hash format (ids, not indexes, so links survive edits to the data):
-//! `#cell=<company>.<pressure>&hide=<outcome>,<outcome>&sector=<sector>&tech=1&panel=<panel>&view=list`.
+//! `#cell=<company>.<pressure>&company=<company>&hide=<outcome>,<outcome>&sector=<sector>&tech=1&panel=<panel>&view=list&asof=YYYY-MM`.
 //! Unknown keys and unknown ids are ignored one by one; a garbled hash gives the default view.
 
 use crate::grid::{CellRef, Filter, outcome_bit};
-use crate::model::{Dataset, MAX_OUTCOMES};
+use crate::model::{Dataset, Date, MAX_OUTCOMES};
 use crate::panel::Panel;
 use crate::words::join;
 
@@ -25,6 +25,10 @@ pub struct ViewState {
     pub controls: bool,
     /// On a narrow screen: the full grid instead of one card per row (not kept in the link).
     pub grid: bool,
+    /// The company whose whole story is open (every event across pressure types, in date order).
+    pub company: Option<u16>,
+    /// The matrix as it stood on this date: later events are left out.
+    pub asof: Option<Date>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +48,10 @@ pub enum Action {
     ToggleControls,
     /// On a narrow screen, the full grid (true) or cards (false).
     SetGrid(bool),
+    /// Opens a company's story, or closes it when it is already open.
+    ToggleCompany(u16),
+    /// The matrix as of a date, or as it is now.
+    SetAsOf(Option<Date>),
     /// Back to the default view.
     Reset,
     /// Replace everything, e.g. from a hash the reader navigated to.
@@ -55,8 +63,19 @@ impl ViewState {
     pub fn apply(&self, action: Action) -> Option<ViewState> {
         let mut next = *self;
         match action {
-            Action::Open(at) => next.open = Some(at),
-            Action::Close => next.open = None,
+            Action::Open(at) => {
+                next.open = Some(at);
+                next.company = None;
+            }
+            Action::Close => {
+                next.open = None;
+                next.company = None;
+            }
+            Action::ToggleCompany(c) => {
+                next.company = if self.company == Some(c) { None } else { Some(c) };
+                next.open = None;
+            }
+            Action::SetAsOf(d) => next.asof = d,
             Action::ToggleOutcome(o) => next.filter.hidden_outcomes ^= outcome_bit(o),
             Action::TogglePanel(p) => next.panel = if self.panel == Some(p) { None } else { Some(p) },
             Action::SetSector(s) => next.filter.sector = s,
@@ -80,6 +99,9 @@ impl ViewState {
         {
             parts.push(format!("cell={}.{}", c.id, p.id));
         }
+        if let Some(c) = self.company.and_then(|c| ds.companies.get(c as usize)) {
+            parts.push(format!("company={}", c.id));
+        }
         let hidden = join(
             ds.outcomes.iter().enumerate().filter(|(i, _)| !self.filter.shows_outcome(*i as u8)).map(|(_, o)| o.id),
             ",",
@@ -98,6 +120,9 @@ impl ViewState {
         }
         if self.list {
             parts.push("view=list".to_string());
+        }
+        if let Some(d) = self.asof {
+            parts.push(format!("asof={}", d.iso()));
         }
         if parts.is_empty() { String::new() } else { format!("#{}", join(&parts, "&")) }
     }
@@ -127,6 +152,8 @@ impl ViewState {
                 "tech" => s.filter.tech_only = value == "1",
                 "panel" => s.panel = Panel::ALL.into_iter().find(|p| p.key() == value),
                 "view" => s.list = value == "list",
+                "company" => s.company = position(ds.companies.iter().map(|x| x.id), value).map(|i| i as u16),
+                "asof" => s.asof = Date::parse_iso(value),
                 _ => {}
             }
         }

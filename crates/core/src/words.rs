@@ -23,16 +23,28 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Everything a sighted reader gets from a cell, in words:
-/// "Palantir, Employee letter or petition: No change, 3 events, latest May 2019".
+/// "Palantir, Employee letter or petition: No change, 3 events, latest May 2019", and for a mixed cell
+/// "Amazon, Activist campaign: Ties cut, 1 of 9 events, latest Oct 2025, the others with other outcomes".
 /// The outcome is its short label, the words the cell shows, so the visible text is part of the name.
-pub fn cell_name(ds: &Dataset, at: CellRef, outcome: u8, events: usize, latest: Date) -> String {
+pub fn cell_name(ds: &Dataset, at: CellRef, c: &Cell) -> String {
+    let events = if c.is_mixed() {
+        format!("{} of {} events", c.matching, c.events.len())
+    } else {
+        count(c.events.len(), "event", "events")
+    };
+    let others = if c.is_mixed() { ", the others with other outcomes" } else { "" };
     format!(
-        "{}: {}, {}, latest {}",
+        "{}: {}, {events}, latest {}{others}",
         place(ds, at),
-        ds.outcomes[outcome as usize].short,
-        count(events, "event", "events"),
-        latest.short()
+        ds.outcomes[c.outcome as usize].short,
+        c.latest.short()
     )
+}
+
+/// The count a cell shows: its events ("9"), or, when they have more than one outcome, how many have the one
+/// it shows ("1 of 9"), so a mixed cell reads as mixed at a glance.
+pub fn cell_count(c: &Cell) -> String {
+    if c.is_mixed() { format!("{} of {}", c.matching, c.events.len()) } else { c.events.len().to_string() }
 }
 
 /// Where a cell is, in words: "Palantir, Employee letter or petition". Every cell's accessible name starts
@@ -114,6 +126,50 @@ pub fn image_alt(ds: &Dataset, grid: &crate::grid::Grid) -> String {
         per.iter().sum::<usize>(),
         join(&counts, ", ")
     )
+}
+
+/// A company's events in the grid (so: as of its date, if any), oldest first; on the same date the data's
+/// order. Each event once, however many pressure types it has.
+pub fn company_events(ds: &Dataset, grid: &crate::grid::Grid, company: u16) -> Vec<u16> {
+    let mut out: Vec<u16> = (0..grid.width as u8)
+        .filter_map(|p| grid.cell(CellRef { company, pressure: p }))
+        .flat_map(|c| c.events.iter().copied())
+        .collect();
+    out.sort_unstable_by_key(|&e| (ds.events[e as usize].date, e));
+    out.dedup();
+    out
+}
+
+/// How a company's outcomes went over its events (oldest first), each change once:
+/// "No change (Jun 2018) → Ties cut (Oct 2019) → No change (2020)". None when it never changed.
+pub fn company_history(ds: &Dataset, events: &[u16]) -> Option<String> {
+    let mut steps: Vec<(u8, Date)> = Vec::new();
+    for &e in events {
+        let ev = &ds.events[e as usize];
+        if steps.last().is_none_or(|&(o, _)| o != ev.outcome) {
+            steps.push((ev.outcome, ev.date));
+        }
+    }
+    (steps.len() > 1)
+        .then(|| join(steps.iter().map(|&(o, d)| format!("{} ({})", ds.outcomes[o as usize].label, d.short())), " → "))
+}
+
+/// The line that stands for the summary when the matrix is shown as of a date: "As of August 2019: 12 companies
+/// pressured, 30 events; 3 with at least one “Ties cut” outcome." From the view, so it agrees with the figures.
+pub fn as_of_line(ds: &Dataset, view: &View, asof: Date) -> String {
+    format!(
+        "As of {}: {} pressured, {}; {} with at least one “{}” outcome. Later events are not shown.",
+        asof.long(),
+        rows(ds, view.rows.len()),
+        count(view.events, "event", "events"),
+        view.strongest,
+        ds.outcomes.first().map_or("", |o| o.label)
+    )
+}
+
+/// A date as `YYYY-MM`, the value of a month input (January when the month is unknown).
+pub fn month_value(d: Date) -> String {
+    format!("{:04}-{:02}", d.y, d.m.max(1))
 }
 
 #[cfg(test)]

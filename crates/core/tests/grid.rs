@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::datasets;
+use common::{datasets, real};
 use ice_matrix_core::grid::{CellRef, Filter, Grid, View, outcome_bit};
 use ice_matrix_core::panel::Panel;
 use ice_matrix_core::state::{Action, ViewState};
@@ -215,14 +215,35 @@ fn a_cells_name_says_in_words_what_its_colour_says() {
         let g = Grid::build(ds);
         let at = busy_cell(&g);
         let c = g.cell(at).unwrap();
-        let name = words::cell_name(ds, at, c.outcome, c.events.len(), c.latest);
+        let name = words::cell_name(ds, at, c);
         let place =
             format!("{}, {}: ", ds.companies[at.company as usize].name, ds.pressure_types[at.pressure as usize].label);
         assert!(name.starts_with(&place), "{name}");
         assert!(name.contains(&format!(": {}, ", ds.outcomes[c.outcome as usize].short)), "{name}");
-        assert!(name.contains(&words::count(c.events.len(), "event", "events")));
-        assert!(name.ends_with(&format!("latest {}", c.latest.short())), "{name}");
+        assert!(name.contains(&format!(", {}", words::cell_count(c))), "{name}");
+        assert!(name.contains(&format!("latest {}", c.latest.short())), "{name}");
     }
+}
+
+#[test]
+fn a_cell_whose_events_disagree_says_how_many_have_the_outcome_it_shows() {
+    let ds = real();
+    let g = Grid::build(ds);
+    let mut mixed = 0;
+    for (i, cell) in g.cells.iter().enumerate() {
+        let Some(c) = cell else { continue };
+        let same = c.events.iter().filter(|&&e| ds.events[e as usize].outcome == c.outcome).count();
+        assert_eq!(usize::from(c.matching), same);
+        let at = CellRef { company: (i / g.width) as u16, pressure: (i % g.width) as u8 };
+        if same < c.events.len() {
+            mixed += 1;
+            assert_eq!(words::cell_count(c), format!("{same} of {}", c.events.len()));
+            assert!(words::cell_name(ds, at, c).ends_with("the others with other outcomes"));
+        } else {
+            assert_eq!(words::cell_count(c), c.events.len().to_string());
+        }
+    }
+    assert!(mixed > 0, "the real data has mixed cells");
 }
 
 #[test]
@@ -271,5 +292,63 @@ fn cell_dom_ids_read_back_and_other_ids_do_not() {
     assert_eq!(CellRef::from_dom_id(&at.dom_id()), Some(at));
     for id in ["", "cell-", "cell-1", "cell-a-2", "im-detail", "cell-1-2-3", "cell-99999-1"] {
         assert_eq!(CellRef::from_dom_id(id), None, "{id}");
+    }
+}
+
+#[test]
+fn as_of_a_date_each_cell_shows_its_latest_event_by_then() {
+    use ice_matrix_core::model::Date;
+    let ds = real();
+    let now = Grid::build(ds);
+    for asof in ["2018-07", "2019-08", "2020-12", "2023", "2025-06-15"] {
+        let d = Date::parse_iso(asof).unwrap();
+        let g = Grid::as_of(ds, Some(d));
+        for (i, cell) in g.cells.iter().enumerate() {
+            let (company, pressure) = ((i / g.width) as u16, (i % g.width) as u8);
+            // Independently: the events of this cell that count by then, the latest (the stronger on a tie).
+            let latest = ds
+                .events
+                .iter()
+                .filter(|e| e.company == company && e.pressure_types.contains(&pressure) && e.date.counts_as_of(d))
+                .min_by_key(|e| (std::cmp::Reverse(e.date), e.outcome));
+            assert_eq!(cell.as_ref().map(|c| c.outcome), latest.map(|e| e.outcome), "{asof}, cell {i}");
+            if let Some(c) = cell {
+                assert!(c.events.iter().all(|&e| ds.events[e as usize].date.counts_as_of(d)));
+            }
+        }
+        let events: u32 = g.company_events.iter().sum();
+        assert!(events < now.company_events.iter().sum::<u32>(), "{asof}: fewer events than now");
+    }
+    assert_eq!(Grid::as_of(ds, None), now);
+}
+
+#[test]
+fn the_as_of_rule_reads_each_date_at_its_own_precision() {
+    use ice_matrix_core::model::Date;
+    let d = |s| Date::parse_iso(s).unwrap();
+    assert!(d("2019").counts_as_of(d("2019-08")), "a year-only event may have come before");
+    assert!(d("2019-08").counts_as_of(d("2019-08")));
+    assert!(d("2019-08-31").counts_as_of(d("2019-08")));
+    assert!(!d("2019-09").counts_as_of(d("2019-08")));
+    assert!(!d("2019-08-16").counts_as_of(d("2019-08-15")));
+    assert!(d("2019-12-31").counts_as_of(d("2019")));
+    for bad in ["", "19", "2019-8", "2019-13", "2019-02-30", "2019-00", "2019--01", "2019-01-01-01", "abcd", "1800"] {
+        assert_eq!(Date::parse_iso(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn the_company_and_the_date_travel_in_the_link() {
+    use ice_matrix_core::model::Date;
+    for ds in datasets() {
+        let s = ViewState { company: Some(0), asof: Date::parse_iso("2019-08"), ..ViewState::default() };
+        let hash = s.to_hash(ds);
+        assert!(hash.contains(&format!("company={}", ds.companies[0].id)) && hash.contains("asof=2019-08"), "{hash}");
+        assert_eq!(ViewState::from_hash(&hash, ds), s);
+        assert_eq!(ViewState::from_hash("#asof=2019-13&company=nobody", ds), ViewState::default());
+        // A cell and a company are never open together.
+        let open = s.apply(Action::Open(CellRef { company: 0, pressure: 0 })).unwrap();
+        assert_eq!(open.company, None);
+        assert_eq!(open.apply(Action::ToggleCompany(0)).unwrap().open, None);
     }
 }

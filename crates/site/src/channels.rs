@@ -171,7 +171,7 @@ pub fn apple_news(ds: &Dataset, grid: &Grid, public: Option<&str>, alt: &str) ->
                 Some(cell) => table.push_str(&format!(
                     "<td>{} ({})</td>",
                     escape(ds.outcomes[cell.outcome as usize].label),
-                    cell.events.len()
+                    escape(&ice_matrix_core::words::cell_count(cell))
                 )),
                 None => table.push_str("<td></td>"),
             }

@@ -76,8 +76,8 @@ impl Metrics {
 /// How a line of text looks: font size, bold, fill colour, text-anchor.
 type Look<'a> = (f64, bool, &'a str, &'a str);
 
-/// A card's lines: the pressure type's label (wrapped), the outcome, the event count.
-type CardLines = Vec<(Vec<String>, u8, usize)>;
+/// A card's lines: the pressure type's label (wrapped), the outcome, the count as the cell shows it.
+type CardLines = Vec<(Vec<String>, u8, String)>;
 
 /// An SVG being written: elements appended in drawing order.
 struct Svg {
@@ -187,7 +187,7 @@ pub fn matrix(ds: &Dataset, grid: &Grid, p: Palette) -> String {
                     let o = &ds.outcomes[cell.outcome as usize];
                     s.rect(cx + 3.0, y + 5.0, col_w - 6.0, row_h - 10.0, o.color, None);
                     s.text(cx + 9.0, y + 20.0, (12.0, true, o.ink, "start"), &pill(ds, cell.outcome));
-                    s.text(cx + 9.0, y + 34.0, (12.0, false, o.ink, "start"), &cell.events.len().to_string());
+                    s.text(cx + 9.0, y + 34.0, (12.0, false, o.ink, "start"), &words::cell_count(cell));
                 }
                 None => s.text(cx + col_w / 2.0, y + 26.0, (12.0, false, p.muted, "middle"), "·"),
             }
@@ -214,15 +214,14 @@ pub fn cards(ds: &Dataset, grid: &Grid, p: Palette) -> String {
             let lines = cells(grid, c)
                 .map(|(pt, cell)| {
                     let label = m.wrap(ds.pressure_types[pt as usize].label, 13.0, false, label_w);
-                    (label, cell.outcome, cell.events.len())
+                    (label, cell.outcome, words::cell_count(cell))
                 })
                 .collect();
             (company, lines)
         })
         .collect();
     let line_h = |label: &[String]| (label.len().max(1) as f64 * 17.0).max(32.0) + 4.0;
-    let card_h =
-        |lines: &Vec<(Vec<String>, u8, usize)>| 48.0 + lines.iter().map(|(l, ..)| line_h(l)).sum::<f64>() + 6.0;
+    let card_h = |lines: &CardLines| 48.0 + lines.iter().map(|(l, ..)| line_h(l)).sum::<f64>() + 6.0;
     let top = pad + title.len() as f64 * 26.0 + 6.0 + summary.len() as f64 * 19.0 + 12.0;
     let height = top + cards.iter().map(|(_, l)| card_h(l) + 8.0).sum::<f64>() + 40.0;
     let mut s = Svg::new(PHONE, height.ceil() as u32, p.bg);
@@ -253,7 +252,7 @@ pub fn cards(ds: &Dataset, grid: &Grid, p: Palette) -> String {
             let px = w - pad - 10.0 - pill_w;
             s.rect(px, ly + (lh - 32.0) / 2.0, pill_w, 32.0, o.color, None);
             s.text(px + 8.0, ly + lh / 2.0 + 5.0, (13.0, true, o.ink, "start"), &pill(ds, *outcome));
-            s.text(px + pill_w - 8.0, ly + lh / 2.0 + 5.0, (13.0, false, o.ink, "end"), &n.to_string());
+            s.text(px + pill_w - 8.0, ly + lh / 2.0 + 5.0, (13.0, false, o.ink, "end"), n);
             ly += lh;
         }
         y += h + 8.0;
@@ -308,7 +307,7 @@ fn card(ds: &Dataset, grid: &Grid, headline: &str, sentence: &str, figures: &str
             s.text(tx, y + 27.0, (18.0, false, p.fg, "start"), ds.pressure_types[pt as usize].short);
             s.rect(tx + 160.0, y, tw - 160.0, 40.0, o.color, None);
             s.text(tx + 172.0, y + 27.0, (18.0, true, o.ink, "start"), &pill(ds, c.outcome));
-            s.text(w - pad - 12.0, y + 27.0, (18.0, false, o.ink, "end"), &c.events.len().to_string());
+            s.text(w - pad - 12.0, y + 27.0, (18.0, false, o.ink, "end"), &words::cell_count(c));
         }
         return s.finish();
     }

@@ -2,10 +2,13 @@
 
 use ice_matrix_core::embed::Options;
 use ice_matrix_core::grid::{Grid, ROW_LIMIT, View};
+use ice_matrix_core::model::Date;
 use ice_matrix_core::state::{Action, ViewState};
+use ice_matrix_core::words;
 use yew::prelude::*;
 
 use super::common::{Mode, Shared};
+use super::company::company_panel;
 use super::detail::detail;
 use super::figures::figures;
 use super::filters::filters;
@@ -39,13 +42,14 @@ pub fn App(props: &AppProps) -> Html {
         move || Store(initial)
     });
     let state = store.0;
-    let grid = use_memo((), |_| Grid::build(&DATASET));
+    let grid = use_memo(state.asof, |&asof| Grid::as_of(&DATASET, asof));
     let view = {
         let grid = grid.clone();
-        use_memo(state.filter, move |f| View::build(&DATASET, &grid, f))
+        use_memo((state.filter, state.asof), move |(f, _)| View::build(&DATASET, &grid, f))
     };
     let options = &props.options;
-    let needs_fragments = state.open.is_some() || state.list || state.panel.is_some_and(|p| p.is_fragment());
+    let needs_fragments =
+        state.open.is_some() || state.company.is_some() || state.list || state.panel.is_some_and(|p| p.is_fragment());
     let (fragments, fetch) = use_fragments(props.fragments.clone(), needs_fragments);
     use_root_classes(options);
     use_wp_links(options);
@@ -59,8 +63,15 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(at) = state.open {
                 dispatch.dispatch(Action::Close);
                 browser::focus(&at.dom_id());
+            } else if let Some(c) = state.company {
+                dispatch.dispatch(Action::Close);
+                browser::focus(&format!("company-{c}"));
             }
         })
+    };
+    let oncompany = {
+        let dispatch = store.dispatcher();
+        Callback::from(move |c: u16| dispatch.dispatch(Action::ToggleCompany(c)))
     };
     let onkeydown = {
         let close = close.clone();
@@ -76,8 +87,17 @@ pub fn App(props: &AppProps) -> Html {
     let onfocusin = fetch.reform(|_: FocusEvent| ());
 
     let open = state.open.filter(|&at| !state.list && view.shows(&grid, &state.filter, at));
-    use_focus_on_open(open);
+    let company = state.company.filter(|&c| !state.list && open.is_none() && view.listed[c as usize]);
+    use_focus_on_open(
+        open.map(|at| u32::from(at.company) << 8 | u32::from(at.pressure)).or(company.map(|c| 1 << 24 | u32::from(c))),
+    );
+    let panel = match (open, company) {
+        (Some(at), _) => Some(detail(at, &grid, fragments, &close, &oncompany)),
+        (None, Some(c)) => Some(company_panel(c, &grid, fragments, &close)),
+        (None, None) => None,
+    };
     let d = store.dispatcher();
+    let d_ = d.clone();
     let limit = if state.all_rows { None } else { Some(options.rows.map_or(ROW_LIMIT, usize::from)) };
     html! {
         <div class={if live { "im" } else { "im im-static" }} data-layout={if state.grid { "grid" } else { "cards" }}
@@ -88,7 +108,14 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="im-question">{ ds.question }</p>
                 </header>
             }
-            <p class="im-summary-line">{ ds.summary }</p>
+            if let Some(d) = state.asof {
+                <p class="im-summary-line im-asof" role="status">
+                    { words::as_of_line(ds, &view, d) }{ " " }
+                    <button type="button" class="im-link" onclick={send(&d_, Action::SetAsOf(None))}>{ "Show the matrix as it is now" }</button>
+                </p>
+            } else {
+                <p class="im-summary-line">{ ds.summary }</p>
+            }
             { figures(&view) }
             if live {
                 // On a narrow screen the controls fold behind one button, so that the first card is on the first
@@ -97,6 +124,7 @@ pub fn App(props: &AppProps) -> Html {
                     onclick={send(&d, Action::ToggleControls)}>{ "Filter and more" }</button>
                 <div id="im-controls" class="im-controls">
                     { filters(state.filter, &d) }
+                    { as_of(state.asof, &d) }
                     { legend(props.mode, state.filter, &view, &d) }
                     { story(state, options, fragments, &d) }
                 </div>
@@ -118,7 +146,7 @@ pub fn App(props: &AppProps) -> Html {
                 { list(&view, state.filter, fragments) }
             } else {
                 <Table mode={props.mode} grid={Shared(grid.clone())} view={Shared(view.clone())} filter={state.filter}
-                    {open} {limit} dispatch={d.clone()} detail={open.map(|at| detail(at, &grid, fragments, &close))} />
+                    {open} {company} {limit} dispatch={d.clone()} detail={panel} />
             }
             <footer class="im-foot">
                 { format!("Data version {}, updated {}. ", ds.version, ds.updated.long()) }
@@ -128,5 +156,28 @@ pub fn App(props: &AppProps) -> Html {
                 <a href="data/dataset.json">{ "Data (JSON)" }</a>{ " · " }<a href="data/events.csv">{ "Events (CSV)" }</a>
             </footer>
         </div>
+    }
+}
+
+/// "As of": a month picker that shows the matrix as it stood then (empty: as it is now). Where the browser has no
+/// month input (desktop Safari) it is a text box that takes `YYYY-MM`.
+fn as_of(asof: Option<Date>, d: &super::store::Dispatch) -> Html {
+    let ds = &DATASET;
+    let first = ds.events.iter().map(|e| e.date).min().map(words::month_value).unwrap_or_default();
+    let onchange = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            d.dispatch(Action::SetAsOf(Date::parse_iso(v.trim())));
+        })
+    };
+    html! {
+        <p class="im-filters im-asof-pick">
+            <label>{ "As of " }
+                <input type="month" min={first} max={words::month_value(ds.updated)} placeholder="YYYY-MM" pattern="[0-9]{4}-[0-9]{2}"
+                    value={asof.map(words::month_value).unwrap_or_default()} {onchange} />
+            </label>
+            <span class="im-note">{ " the matrix as it stood at the end of a month (empty: now)" }</span>
+        </p>
     }
 }

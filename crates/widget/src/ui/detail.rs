@@ -12,7 +12,13 @@ use crate::data::DATASET;
 
 /// A function, not a component: the root renders it while a cell is open, and moves focus to its heading
 /// when the reader opens one (see `app.rs`).
-pub fn detail(at: CellRef, grid: &Grid, fragments: FragmentsState, onclose: &Callback<()>) -> Html {
+pub fn detail(
+    at: CellRef,
+    grid: &Grid,
+    fragments: FragmentsState,
+    onclose: &Callback<()>,
+    oncompany: &Callback<u16>,
+) -> Html {
     let ds = &DATASET;
     let Some(cell) = grid.cell(at) else { return Html::default() };
     let company = &ds.companies[at.company as usize];
@@ -30,6 +36,8 @@ pub fn detail(at: CellRef, grid: &Grid, fragments: FragmentsState, onclose: &Cal
                 </button>
             </div>
             <p class="im-def">{ pressure.definition }</p>
+            <p class="im-def"><button type="button" class="im-link" onclick={oncompany.reform(move |_: MouseEvent| at.company)}>
+                { format!("Every event for {}, across the types of pressure", company.name) }</button></p>
             if let Some(h) = words::history(ds, cell) {
                 <p class="im-history"><strong>{ "How the outcome changed: " }</strong>{ h }</p>
             }

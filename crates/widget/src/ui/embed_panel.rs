@@ -3,6 +3,7 @@
 
 use ice_matrix_core::embed::{self, Options, Theme};
 use ice_matrix_core::grid::Grid;
+use ice_matrix_core::model::Date;
 use ice_matrix_core::state::ViewState;
 use ice_matrix_core::words;
 use yew::prelude::*;
@@ -21,10 +22,11 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let theme = use_state(|| props.options.theme);
     let transparent = use_state(|| props.options.transparent);
     let hide_header = use_state(|| props.options.hide_header);
+    let freeze = use_state(|| props.state.asof);
     let options =
         Options { theme: *theme, transparent: *transparent, hide_header: *hide_header, ..props.options.clone() };
     // The embedded view opens on the same cell and filters, without this panel.
-    let view = ViewState { panel: None, ..props.state };
+    let view = ViewState { panel: None, asof: *freeze, ..props.state };
     let (base, hash) = (browser::base_url(), view.to_hash(&DATASET));
     let code = embed::snippet(&base, &hash, &options, DATASET.title, FRAME_HEIGHTS);
     let amp = embed::amp(&base, &hash, &options, DATASET.title, 720);
@@ -41,6 +43,13 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         let s = s.clone();
         Callback::from(move |e: Event| s.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))
     };
+    let onfreeze = {
+        let freeze = freeze.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            freeze.set(Date::parse_iso(v.trim()));
+        })
+    };
     html! {
         <>
             <h2 class="im-panel-title">{ "Embed this" }</h2>
@@ -56,6 +65,17 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                 <label class="im-check"><input type="checkbox" checked={*transparent} onchange={toggle(&transparent)} />{ " Transparent background" }</label>
                 <label class="im-check"><input type="checkbox" checked={*hide_header} onchange={toggle(&hide_header)} />{ " Hide the headline" }</label>
             </div>
+            <p class="im-filters">
+                <label>{ "Freeze at the article's date " }
+                    <input type="month" id="embed-asof" placeholder="YYYY-MM" pattern="[0-9]{4}-[0-9]{2}"
+                        value={freeze.map(words::month_value).unwrap_or_default()} onchange={onfreeze} />
+                </label>
+                <span class="im-note">{ if freeze.is_some() {
+                    " Frozen: the frame shows the matrix as it stood then, so it keeps agreeing with the article."
+                } else {
+                    " Empty: always current, updated with the data."
+                } }</span>
+            </p>
             { block("embed-frame", "1. The frame", &code.iframe) }
             { block("embed-loader", "2. Once per page, for hosts without a resize listener (pym.js, AMP and Datawrapper listeners work as they are)", &code.loader) }
             { block("embed-csp", "3. If the article sends a Content-Security-Policy, add", &code.csp) }

@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use ice_matrix_core::embed::{self, Options, Theme};
 use ice_matrix_core::fragments;
-use ice_matrix_core::grid::CellRef;
 use ice_matrix_core::reveal::{Drawn, Reveal};
 use ice_matrix_core::state::{Action, ViewState};
 use yew::prelude::*;
@@ -116,11 +115,11 @@ pub fn use_hash_sync(store: &UseReducerHandle<Store>) {
     });
 }
 
-/// Moves focus to the events' heading when a cell opens, so keyboard and screen-reader users land in them;
+/// Moves focus to the events' heading when a cell or a company opens (`open` names which), so keyboard and screen-reader users land in them;
 /// only when the reader opened it from inside the widget: a panel restored from a link on load must not take
 /// focus (in an embed that would scroll the host article).
 #[hook]
-pub fn use_focus_on_open(open: Option<CellRef>) {
+pub fn use_focus_on_open(open: Option<u32>) {
     use_effect_with(open, |open| {
         if open.is_some() && browser::focus_is_inside(".im") {
             browser::focus("im-detail-title");

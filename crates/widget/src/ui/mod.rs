@@ -8,6 +8,7 @@
 
 mod app;
 mod common;
+mod company;
 mod detail;
 mod embed_panel;
 mod figures;

@@ -24,6 +24,8 @@ pub struct RowProps {
     pub open: Option<u8>,
     /// The column of the grid's tab stop, if it is in this row.
     pub tab_stop: Option<u8>,
+    /// Whether the company's whole story is open.
+    pub company_open: bool,
 }
 
 #[component]
@@ -33,7 +35,14 @@ pub fn Row(props: &RowProps) -> Html {
     html! {
         <tr role="row" hidden={!props.listed}>
             <th scope="row" role="rowheader">
-                { company.name }
+                if props.mode.is_live() {
+                    // Out of the grid's one tab stop (a pointer or a tap opens it; from the keyboard, a cell's
+                    // panel has the same button).
+                    <button type="button" class="im-company" id={format!("company-{}", props.company)} data-c={props.company.to_string()}
+                        tabindex="-1" aria-expanded={props.company_open.to_string()}>{ company.name }</button>
+                } else {
+                    { company.name }
+                }
                 <span class="im-sector">{ ds.sectors[company.sector as usize].label }</span>
             </th>
             for p in 0..ds.pressure_types.len() {
@@ -53,7 +62,7 @@ fn cell(props: &RowProps, at: CellRef) -> Html {
         (Some(c), false) => html! {
             <td role="cell" data-p={column}>
                 <a class="im-cell" data-o={ds.outcomes[c.outcome as usize].id} href={format!("sources.html#{}", at.anchor(ds))}
-                    aria-label={words::cell_name(ds, at, c.outcome, c.events.len(), c.latest)}>{ c.events.len() }</a>
+                    aria-label={words::cell_name(ds, at, c)}>{ words::cell_count(c) }</a>
             </td>
         },
         // The dot is drawn by the stylesheet (a background of .im-empty): one node per empty cell.
@@ -81,8 +90,8 @@ fn cell_button(props: &RowProps, at: CellRef, c: &Cell, tabindex: &'static str) 
         html! { <button type="button" id={at.dom_id()} class="im-off" data-o={o.id} {tabindex} aria-label={name} aria-disabled="true">{ n }</button> }
     } else {
         html! {
-            <button type="button" id={at.dom_id()} class="im-cell" data-o={o.id} {tabindex} aria-label={words::cell_name(ds, at, c.outcome, n, c.latest)}
-                aria-expanded={(props.open == Some(at.pressure)).to_string()}>{ n }</button>
+            <button type="button" id={at.dom_id()} class="im-cell" data-o={o.id} {tabindex} aria-label={words::cell_name(ds, at, c)}
+                aria-expanded={(props.open == Some(at.pressure)).to_string()}>{ words::cell_count(c) }</button>
         }
     }
 }

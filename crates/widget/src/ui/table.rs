@@ -27,6 +27,8 @@ pub struct TableProps {
     pub view: Shared<View>,
     pub filter: Filter,
     pub open: Option<CellRef>,
+    /// The company whose whole story is open (its panel goes under its row, as a cell's does).
+    pub company: Option<u16>,
     /// How many listed rows to render; `None` once the reader asked for all of them.
     pub limit: Option<usize>,
     /// The open cell's events, drawn right under its row (a card, in the narrow layout).
@@ -111,16 +113,24 @@ pub fn Table(props: &TableProps) -> Html {
                 e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("button.im-cell").ok().flatten());
             if let Some(at) = button.and_then(|b| CellRef::from_dom_id(&b.id())) {
                 d.dispatch(Action::Open(at));
+                return;
+            }
+            // A row's name: its company's whole story.
+            let name =
+                e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("button.im-company").ok().flatten());
+            if let Some(c) = name.and_then(|b| b.get_attribute("data-c")).and_then(|c| c.parse().ok()) {
+                d.dispatch(Action::ToggleCompany(c));
             }
         })
     };
 
-    let open_row = props.open.map(|at| at.company);
+    let open_row = props.open.map(|at| at.company).or(props.company);
     let body = rendered.iter().zip(&masks).flat_map(|(row, &hidden)| {
         let line = html! {
             <Row key={row.company as usize} mode={props.mode} company={row.company} grid={props.grid.clone()}
                 listed={row.drawn} {hidden}
                 open={props.open.filter(|at| at.company == row.company).map(|at| at.pressure)}
+                company_open={props.company == Some(row.company)}
                 tab_stop={tab_stop.filter(|at| at.company == row.company).map(|at| at.pressure)} />
         };
         let detail = props.detail.clone().filter(|_| row.drawn && open_row == Some(row.company)).map(|d| {
