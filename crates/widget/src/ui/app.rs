@@ -172,7 +172,7 @@ fn as_of(asof: Option<Date>, d: &super::store::Dispatch) -> Html {
         })
     };
     html! {
-        <p class="im-filters im-asof-pick">
+        <p class="im-asof-pick">
             <label>{ "As of " }
                 <input type="month" min={first} max={words::month_value(ds.updated)} placeholder="YYYY-MM" pattern="[0-9]{4}-[0-9]{2}"
                     value={asof.map(words::month_value).unwrap_or_default()} {onchange} />

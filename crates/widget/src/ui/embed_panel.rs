@@ -65,7 +65,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                 <label class="im-check"><input type="checkbox" checked={*transparent} onchange={toggle(&transparent)} />{ " Transparent background" }</label>
                 <label class="im-check"><input type="checkbox" checked={*hide_header} onchange={toggle(&hide_header)} />{ " Hide the headline" }</label>
             </div>
-            <p class="im-filters">
+            <p class="im-asof-pick">
                 <label>{ "Freeze at the article's date " }
                     <input type="month" id="embed-asof" placeholder="YYYY-MM" pattern="[0-9]{4}-[0-9]{2}"
                         value={freeze.map(words::month_value).unwrap_or_default()} onchange={onfreeze} />

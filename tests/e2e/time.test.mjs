@@ -1,0 +1,102 @@
+// Time and companies: a company's whole story, the matrix as it stood on a date, and mixed cells. Expected
+// values come from the published dataset.json (facts.mjs), not from the Rust code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, suite, fragmentsShown } from './harness.mjs';
+import { compareDates, dateParts, facts } from './facts.mjs';
+
+const s = suite();
+const f = facts(s.data);
+
+/** The rule for "as of": an event counts when its date, at its own precision, begins by the end of `asof`. */
+function countsAsOf(date, asof) {
+  const [y, m, d] = dateParts(date);
+  const [ay, am, ad] = dateParts(asof);
+  const start = [y, Math.max(m, 1), Math.max(d, 1)];
+  const end = [ay, am || 12, ad || 31];
+  return start[0] - end[0] || start[1] - end[1] || start[2] - end[2];
+}
+
+/** A month inside the data's span with fewer events than now, and at least one cell. */
+function someMonth() {
+  const dates = s.data.events.map((e) => e.date).sort(compareDates);
+  const [y, m] = dateParts(dates[Math.floor(dates.length / 3)]);
+  return `${y}-${String(Math.max(m, 1)).padStart(2, '0')}`;
+}
+
+test('as of a date, every cell, figure and legend count is the matrix as it stood then; a reload keeps it', async () => {
+  const asof = someMonth();
+  const then = facts({ ...s.data, events: s.data.events.filter((e) => countsAsOf(e.date, asof) <= 0) });
+  assert.ok(then.ordered.length > 0 && then.ordered.length < f.ordered.length, `${asof} is inside the data`);
+  const { page, errors } = await open(s.browser, `${s.url}#asof=${asof}`);
+  await page.waitForSelector('.im-asof');
+  const seen = await page.locator('button.im-cell').evaluateAll((bs) => bs.map((b) => [b.id, b.dataset.o, b.textContent]).sort());
+  const expected = then.ordered.map((c) => [c.id, c.outcome.id, c.count]).sort();
+  assert.deepEqual(seen, expected, 'each cell: the outcome of its latest event by then, and its count');
+  const figures = await page.locator('.im-figures dd').allTextContents();
+  const strongest = s.data.outcomes[0].id;
+  const strong = new Set(then.ordered.filter(() => true).flatMap((c) => c.events).filter((e) => e.outcome === strongest).map((e) => e.company)).size;
+  const events = new Set(then.ordered.flatMap((c) => c.events.map((e) => e.index))).size;
+  assert.deepEqual(figures, [String(then.rows.length), String(events), String(strong)]);
+  for (const o of s.data.outcomes) {
+    const key = page.locator('.im-key', { hasText: o.label }).first();
+    assert.match(await key.textContent(), new RegExp(`${then.cellsShowing(o)} cells?`), o.label);
+  }
+  const line = await page.locator('.im-asof').textContent();
+  const [y, m] = dateParts(asof);
+  const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  assert.ok(line.startsWith(`As of ${month} ${y}: `), line);
+  await page.reload();
+  await page.waitForSelector('.im-asof');
+  assert.equal(await page.locator('button.im-cell').count(), then.ordered.length, 'the date survives a reload');
+  // Back to now.
+  await page.getByRole('button', { name: 'Show the matrix as it is now' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('button.im-cell').length === n, f.ordered.length);
+  assert.equal(new URL(page.url()).hash.includes('asof='), false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the embed code can be frozen at the article\'s date', async () => {
+  const asof = someMonth();
+  const { page } = await open(s.browser, `${s.url}#panel=embed`);
+  assert.ok(!(await page.locator('#embed-frame').inputValue()).includes('asof='), 'always current by default');
+  await page.locator('#embed-asof').fill(asof);
+  await page.locator('#embed-asof').dispatchEvent('change');
+  await page.waitForFunction((a) => document.getElementById('embed-frame').value.includes(`asof=${a}`), asof);
+  await page.close();
+});
+
+test('a company\'s name opens its every event, oldest first, with where each type of pressure stands', async () => {
+  const r = f.rows[0];
+  const events = s.data.events.map((e, i) => ({ ...e, i })).filter((e) => e.company === r.id);
+  const { page, errors } = await open(s.browser, s.url);
+  await page.locator(`button.im-company[data-c="${r.index}"]`).click();
+  await page.waitForSelector('.im-company-panel');
+  await fragmentsShown(page);
+  assert.ok((await page.locator('#im-detail-title').textContent()).startsWith(`${r.name}: every event`));
+  const items = page.locator('.im-company-panel .im-events > li');
+  assert.equal(await items.count(), events.length, 'each of its events once');
+  const dates = await items.locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+  const sorted = [...dates].sort(compareDates);
+  assert.deepEqual(dates, sorted, 'oldest first');
+  const stands = await page.locator('.im-stands li').allTextContents();
+  const mine = f.ordered.filter((c) => c.company.id === r.id);
+  assert.deepEqual(stands, mine.map((c) => `${c.pressure.label}: ${c.outcome.label} (${c.count})`));
+  assert.ok(new URL(page.url()).hash.includes(`company=${r.id}`));
+  // Esc closes it and returns focus to the name.
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.im-company-panel', { state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.c), String(r.index));
+  // From a cell's panel, by keyboard as well.
+  const cell = f.ordered.find((c) => c.company.id === r.id);
+  await page.locator(`#${cell.id}`).click();
+  await page.getByRole('button', { name: `Every event for ${r.name}, across the types of pressure` }).click();
+  await page.waitForSelector('.im-company-panel');
+  await page.close();
+  // The link alone opens it.
+  const again = await open(s.browser, `${s.url}#company=${r.id}`);
+  await again.page.waitForSelector('.im-company-panel');
+  await again.page.close();
+  assert.deepEqual(errors, []);
+});
