@@ -100,3 +100,83 @@ test('a company\'s name opens its every event, oldest first, with where each typ
   await again.page.close();
   assert.deepEqual(errors, []);
 });
+
+test('typing a company\'s name or an alias from the data jumps to its story, even past a filter that hid it', async () => {
+  const withAlias = s.data.companies.find((c) => c.aliases?.length && f.rows.some((r) => r.id === c.id));
+  const target = withAlias ?? f.rows[f.rows.length - 1];
+  const typed = withAlias ? withAlias.aliases[0] : target.name;
+  // A sector filter that hides it, when there is another sector with rows.
+  const other = s.data.sectors.find((x) => x.id !== target.sector && f.rows.some((r) => r.sector === x.id));
+  const { page, errors } = await open(s.browser, `${s.url}${other ? `#sector=${other.id}` : ''}`);
+  await page.getByRole('searchbox', { name: 'Find a company' }).fill(typed.toLowerCase());
+  await page.waitForSelector('.im-company-panel');
+  assert.ok((await page.locator('#im-detail-title').textContent()).startsWith(`${target.name}: every event`));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'im-detail-title', 'focus on its story');
+  assert.ok(new URL(page.url()).hash.includes(`company=${target.id}`), 'it survives a reload through the link');
+  const options = await page.locator('#im-names option').evaluateAll((os) => os.map((o) => o.value));
+  for (const c of s.data.companies) for (const n of [c.name, ...(c.aliases ?? [])]) assert.ok(options.includes(n), n);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('"Cite this" gives APA, Chicago and BibTeX with the version, the date, the content hash and the view', async () => {
+  const { createHash } = await import('node:crypto');
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { DIST } = await import('./harness.mjs');
+  const sums = readFileSync(join(DIST, 'data/SHA256SUMS'), 'utf8').trim().split('\n').map((l) => l.split('  '));
+  for (const [hex, name] of sums) assert.equal(createHash('sha256').update(readFileSync(join(DIST, 'data', name))).digest('hex'), hex, name);
+  const hash = sums.find(([, n]) => n === 'dataset.json')[0].slice(0, 16);
+  const cell = f.ordered[0];
+  const { page } = await open(s.browser, `${s.url}#cell=${cell.anchor}&panel=data`);
+  await page.waitForSelector('.im-cite');
+  for (const style of ['APA', 'Chicago', 'BibTeX']) {
+    const text = await page.locator(`#cite-${style}`).inputValue();
+    assert.ok(text.includes(s.data.version) && text.includes(hash), `${style}: ${text}`);
+    assert.ok(text.includes(`${s.url}#cell=${cell.anchor}`), `${style} cites the view on screen: ${text}`);
+  }
+  await page.close();
+});
+
+test('the feeds list this release and every correction', async () => {
+  const feed = await (await fetch(`${s.url}changes.json`)).json();
+  assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
+  assert.equal(feed.items.length, 1 + (s.data.corrections?.length ?? 0));
+  assert.ok(feed.items[0].content_text.includes(s.data.version));
+  assert.ok(feed.items.every((i) => i.id && i.date_published && i.content_text));
+  const page = await s.browser.newPage();
+  await page.goto(s.url);
+  const atom = await page.evaluate(async () => {
+    const xml = new DOMParser().parseFromString(await (await fetch('changes.atom')).text(), 'application/xml');
+    return { error: xml.querySelector('parsererror') != null, entries: xml.getElementsByTagName('entry').length };
+  });
+  assert.deepEqual(atom, { error: false, entries: feed.items.length });
+  assert.equal(await page.locator('link[rel=alternate][type="application/feed+json"]').count(), 1);
+  await page.close();
+});
+
+test('a search over the events\' texts highlights the cells that hold matches, lists them, and survives a reload', async () => {
+  // A distinctive word from the data: the longest in some event's summary.
+  const words = s.data.events.flatMap((e) => e.summary.split(/[^A-Za-z]+/)).filter((w) => w.length >= 6);
+  const word = words.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0];
+  const bySummary = s.data.events.map((e, i) => ({ ...e, i })).filter((e) => e.summary.toLowerCase().includes(word.toLowerCase()));
+  const { page, errors } = await open(s.browser, s.url);
+  await page.getByRole('searchbox').fill(word.toLowerCase());
+  await page.waitForSelector('#im-results-title:has-text("matching")');
+  const title = await page.locator('#im-results-title').textContent();
+  const n = Number(title.match(/^(\d+) events? matching/)[1]);
+  assert.ok(n >= bySummary.length, `${title} (at least the ${bySummary.length} whose summary has it)`);
+  const texts = await page.locator('.im-results .im-events > li').allTextContents();
+  assert.equal(texts.length, Math.min(n, 20));
+  assert.ok(texts.every((t) => t.toLowerCase().includes(word.toLowerCase())), 'each listed event contains the word');
+  const hit = new Set(await page.locator('button.im-cell[data-hit]').evaluateAll((bs) => bs.map((b) => b.id)));
+  for (const e of bySummary) for (const c of f.ordered.filter((c) => c.events.some((x) => x.index === e.i))) assert.ok(hit.has(c.id), `${c.anchor} highlighted`);
+  assert.match(await page.locator('button.im-cell[data-hit]').first().getAttribute('aria-label'), /, matches the search$/);
+  await page.waitForFunction(() => location.hash.includes('q='));
+  await page.reload();
+  await page.waitForSelector('#im-results-title:has-text("matching")');
+  assert.equal(await page.locator('#im-results-title').textContent(), title, 'the query survives a reload');
+  assert.equal(await page.getByRole('searchbox').inputValue(), word.toLowerCase());
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -12,5 +12,6 @@ pub mod html;
 pub mod model;
 pub mod panel;
 pub mod reveal;
+pub mod search;
 pub mod state;
 pub mod words;

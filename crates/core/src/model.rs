@@ -144,6 +144,8 @@ pub struct Outcome {
 pub struct Company {
     pub id: &'static str,
     pub name: &'static str,
+    /// Other names the search box knows it by (a subsidiary, a product), from the data.
+    pub aliases: &'static [&'static str],
     /// Index into [`Dataset::sectors`].
     pub sector: u8,
     #[cfg(not(target_arch = "wasm32"))]

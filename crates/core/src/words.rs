@@ -172,6 +172,47 @@ pub fn month_value(d: Date) -> String {
     format!("{:04}-{:02}", d.y, d.m.max(1))
 }
 
+/// How to cite the data as seen at `permalink`: APA, Chicago and BibTeX, each with the version, the date it
+/// was updated and the content hash of `data/dataset.json`.
+pub fn citations(ds: &Dataset, permalink: &str, hash: &str) -> [(&'static str, String); 3] {
+    let (v, updated) = (ds.version, ds.updated);
+    // A BibTeX key from the title's first words: "techcompaniesunder-0-2-0".
+    let key: String = ds
+        .title
+        .split_whitespace()
+        .take(3)
+        .flat_map(|w| w.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()))
+        .collect();
+    [
+        (
+            "APA",
+            format!(
+                "{} (Version {v}; content hash {hash}) [Data set]. Updated {}. {permalink}",
+                ds.title,
+                updated.long()
+            ),
+        ),
+        (
+            "Chicago",
+            format!(
+                "“{}.” Dataset, version {v}, content hash {hash}. Updated {}. {permalink}.",
+                ds.title,
+                updated.long()
+            ),
+        ),
+        (
+            "BibTeX",
+            format!(
+                "@misc{{{key}-{},\n  title = {{{}}},\n  note = {{Dataset, version {v}, content hash {hash}, updated {}}},\n  year = {{{}}},\n  url = {{{permalink}}}\n}}",
+                join(v.split('.').map(|p| p.to_string()), "-"),
+                ds.title,
+                updated.iso(),
+                updated.y
+            ),
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

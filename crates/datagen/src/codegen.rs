@@ -71,8 +71,8 @@ pub fn rust(ds: &Dataset, frame_heights: &[FrameHeight]) -> String {
     for x in ds.companies {
         let _ = writeln!(
             o,
-            "        Company {{ id: {:?}, name: {:?}, sector: {}, {n}note: {:?} }},",
-            x.id, x.name, x.sector, x.note
+            "        Company {{ id: {:?}, name: {:?}, aliases: &{:?}, sector: {}, {n}note: {:?} }},",
+            x.id, x.name, x.aliases, x.sector, x.note
         );
     }
     o.push_str("    ],\n    events: &[\n");
@@ -161,6 +161,7 @@ pub fn rust(ds: &Dataset, frame_heights: &[FrameHeight]) -> String {
         let _ = writeln!(o, "        Denied {{ domain: {:?}, reason: {:?} }},", d.domain, d.reason);
     }
     o.push_str("    ],\n};\n");
+    let _ = writeln!(o, "pub static DATA_HASH: &str = {:?};", crate::content_hash(ds));
     o.push_str("pub static FRAME_HEIGHTS: &[FrameHeight] = &[");
     for h in frame_heights {
         let _ = write!(o, "FrameHeight {{ width: {}, height: {} }}, ", h.width, h.height);

@@ -24,7 +24,7 @@ pub fn json(ds: &Dataset) -> String {
                 .iter()
                 .map(|x| {
                     let sector = &ds.sectors[x.sector as usize];
-                    json!({"id": x.id, "name": x.name, "sector": sector.id, "tech": sector.tech})
+                    json!({"id": x.id, "name": x.name, "aliases": x.aliases, "sector": sector.id, "tech": sector.tech})
                 })
                 .collect(),
         ),

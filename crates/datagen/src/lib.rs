@@ -31,6 +31,13 @@ pub fn load_file(path: &str) -> Result<&'static Dataset, String> {
     load(&text).map_err(|problems| report(path, &problems))
 }
 
+/// The dataset's content hash: the first 16 hex digits of the SHA-256 of `data/dataset.json` as the build
+/// publishes it, so a reader can check the file they cite (`sha256sum`) against the version the page shows.
+pub fn content_hash(ds: &Dataset) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(export::json(ds).as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
 /// The dataset file the build uses: `ICE_MATRIX_DATA` when set (another tracker, a test fixture, the
 /// benchmark's scaled data), else `data/dataset.toml` in the workspace.
 pub fn dataset_path() -> String {

@@ -119,6 +119,9 @@ pub struct RawCompany {
     pub id: String,
     pub name: String,
     pub sector: String,
+    /// Other names a reader may search for: a subsidiary, a product, a former name.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub note: String,
     #[serde(default)]

@@ -90,6 +90,31 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
 
     c.limit("company", raw.companies.iter().map(|x| x.id.as_str()), MAX_RECORDS, "rows are indexed by 16 bits");
     let company_ix = c.ids("company", raw.companies.iter().map(|x| x.id.as_str()));
+    // Names and aliases are what the search box matches: each must lead to one company.
+    let mut names: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for x in &raw.companies {
+        for (field, n) in std::iter::once(("name", &x.name)).chain(x.aliases.iter().map(|a| ("aliases", a))) {
+            let key = n.trim().to_lowercase();
+            if field == "aliases" && (key.is_empty() || n.chars().count() > 60) {
+                c.push(&record("company", &x.id), field, format!("alias \"{n}\" must be 1 to 60 characters"));
+            }
+            match names.get(&key) {
+                Some(other) if *other != x.id.as_str() => c.push(
+                    &record("company", &x.id),
+                    field,
+                    format!(
+                        "\"{n}\" is also a name or alias of company \"{other}\": a search must lead to one company"
+                    ),
+                ),
+                Some(_) if field == "aliases" => {
+                    c.push(&record("company", &x.id), field, format!("\"{n}\" is given twice"))
+                }
+                _ => {
+                    names.insert(key, x.id.as_str());
+                }
+            }
+        }
+    }
     let companies: Vec<Company> = raw
         .companies
         .iter()
@@ -98,6 +123,7 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
             Company {
                 id: leak(&x.id),
                 name: c.required(&r, "name", &x.name),
+                aliases: slice(x.aliases.iter().map(|a| c.text(&r, "aliases", a)).collect()),
                 sector: c.resolve(&r, "sector", "sector", &sector_ix, &x.sector) as u8,
                 note: c.text(&r, "note", &x.note),
             }

@@ -545,3 +545,17 @@ fn the_companys_response_cites_one_of_the_events_sources() {
     );
     assert_eq!(load(VALID).unwrap().events[0].response.status, ice_matrix_core::model::ResponseStatus::NotReported);
 }
+
+#[test]
+fn an_alias_leads_to_one_company() {
+    let ok = VALID.replace("name = \"Acme\"\n", "name = \"Acme\"\naliases = [\"Acme Cloud\", \"Roadrunner\"]\n");
+    assert_eq!(load(&ok).expect("valid").companies[0].aliases, ["Acme Cloud", "Roadrunner"]);
+    let other = "\n[[companies]]\nid = \"wile\"\nname = \"Wile\"\nsector = \"big-tech\"\naliases = [\"acme cloud\"]\n";
+    rejects(format!("{ok}{other}"), "company \"wile\"", "aliases", "also a name or alias of company \"acme\"");
+    rejects(
+        VALID.replace("name = \"Acme\"\n", "name = \"Acme\"\naliases = [\"\"]\n"),
+        "company \"acme\"",
+        "aliases",
+        "1 to 60",
+    );
+}

@@ -66,14 +66,23 @@ pub fn head_tags(ds: &Dataset, s: &Share, public: Option<&str>, widget: bool) ->
         }
     }
     if widget {
+        t.push(format!(
+            "<link rel=\"alternate\" type=\"application/feed+json\" href=\"changes.json\" title=\"{}: what changed\">",
+            escape(ds.title)
+        ));
+        t.push(format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"changes.atom\" title=\"{}: what changed\">",
+            escape(ds.title)
+        ));
         // A data block, not a script: no policy governs it, and nothing runs it.
         t.push(format!(
             "<script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@type\":\"Dataset\",\"name\":{},\
-             \"description\":{},\"version\":{},\"dateModified\":{}{}}}</script>",
+             \"description\":{},\"version\":{},\"dateModified\":{},\"identifier\":{}{}}}</script>",
             json_string(ds.title),
             json_string(ds.question),
             json_string(ds.version),
             json_string(&ds.updated.iso()),
+            json_string(&format!("sha256:{}", ice_matrix_datagen::content_hash(ds))),
             public.map(|b| format!(",\"url\":{}", json_string(b))).unwrap_or_default()
         ));
     }
@@ -192,4 +201,87 @@ pub fn apple_news(ds: &Dataset, grid: &Grid, public: Option<&str>, alt: &str) ->
         json_string(&table),
         json_string(&format!("{} Data version {}, updated {}.", ds.widget.caption, ds.version, ds.updated.long()))
     )
+}
+
+/// What changed, as feeds (`changes.json`, JSON Feed 1.1, and `changes.atom`): this release (its version, date
+/// and content, with the content hash), and each entry of the corrections log. A feed reader, or a researcher
+/// watching the data, sees a new item when either changes. Links are absolute with the public address, else
+/// relative to the feed's own address (which both formats allow).
+pub fn feeds(ds: &Dataset, public: Option<&str>, hash: &str) -> (String, String) {
+    let base = public.unwrap_or("");
+    let companies = ds.companies.len();
+    let release = (
+        format!("version-{}", ds.version),
+        format!("Version {}", ds.version),
+        format!(
+            "Version {} of the data: {} about {} ({} sources), content hash {hash}. Corrections so far: {}.",
+            ds.version,
+            ice_matrix_core::words::count(ds.events.len(), "event", "events"),
+            ice_matrix_core::words::rows(ds, companies),
+            ds.sources.len(),
+            ds.corrections.len()
+        ),
+        ds.updated,
+        format!("{base}#panel=data"),
+    );
+    let mut items = vec![release];
+    for (i, c) in ds.corrections.iter().enumerate() {
+        items.push((
+            format!("correction-{i}"),
+            "Correction".to_string(),
+            c.text.to_string(),
+            c.date,
+            format!("{base}#panel=method"),
+        ));
+    }
+    let tag = |id: &str| format!("tag:{}:{id}", ds.widget.file_stem);
+    let date = |d: ice_matrix_core::model::Date| format!("{:04}-{:02}-{:02}T00:00:00Z", d.y, d.m.max(1), d.d.max(1));
+    let json_items: Vec<String> = items
+        .iter()
+        .map(|(id, title, text, d, url)| {
+            format!(
+                "    {{ \"id\": {}, \"title\": {}, \"content_text\": {}, \"date_published\": {}, \"url\": {} }}",
+                json_string(&tag(id)),
+                json_string(title),
+                json_string(text),
+                json_string(&date(*d)),
+                json_string(url)
+            )
+        })
+        .collect();
+    let json = format!(
+        "{{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  \"title\": {},\n  \"description\": {},\n{}  \"items\": [\n{}\n  ]\n}}\n",
+        json_string(&format!("{}: what changed", ds.title)),
+        json_string("Each release of the data and each correction."),
+        public
+            .map(|b| format!(
+                "  \"home_page_url\": {},\n  \"feed_url\": {},\n",
+                json_string(b),
+                json_string(&format!("{b}changes.json"))
+            ))
+            .unwrap_or_default(),
+        json_items.join(",\n")
+    );
+    let entries: String = items
+        .iter()
+        .map(|(id, title, text, d, url)| {
+            format!(
+                "<entry><id>{}</id><title>{}</title><updated>{}</updated><link href=\"{}\"/><content type=\"text\">{}</content></entry>\n",
+                escape(&tag(id)),
+                escape(title),
+                date(*d),
+                escape(url),
+                escape(text)
+            )
+        })
+        .collect();
+    let atom = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<id>{}</id><title>{}</title><updated>{}</updated><author><name>{}</name></author><link href=\"{}\"/>\n{entries}</feed>\n",
+        escape(&tag("changes")),
+        escape(&format!("{}: what changed", ds.title)),
+        date(ds.updated),
+        escape(ds.title),
+        escape(if base.is_empty() { "./" } else { base })
+    );
+    (json, atom)
 }

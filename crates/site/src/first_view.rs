@@ -14,6 +14,7 @@ pub fn render() -> Result<String, String> {
         initial: ViewState::default(),
         options: Options::default(),
         fragments: "".into(),
+        query: "".into(),
     };
     let runtime =
         tokio::runtime::Builder::new_current_thread().build().map_err(|e| format!("cannot start a runtime: {e}"))?;

@@ -112,6 +112,14 @@ fn post_build(dir: &Path) -> Result<(), String> {
     fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
     write(&data.join("dataset.json"), &export::json(ds))?;
     write(&data.join("events.csv"), &export::csv(ds))?;
+    // The checksums a citation's content hash refers to (`sha256sum -c SHA256SUMS` in data/).
+    write(
+        &data.join("SHA256SUMS"),
+        &publish::checksums(&[
+            ("dataset.json", export::json(ds).as_bytes()),
+            ("events.csv", export::csv(ds).as_bytes()),
+        ]),
+    )?;
     let fragments = fragments::file(ds, Downloads::Linked)?;
     let fragments_name = format!("data/fragments-{}.html", publish::short_hash(&[fragments.as_bytes()]));
     write(&dir.join(&fragments_name), &fragments)?;
@@ -206,6 +214,9 @@ fn channels_files(
     }
 
     write(&dir.join("oembed.json"), &channels::oembed(ds, public, 1000))?;
+    let (json, atom) = channels::feeds(ds, public, &ice_matrix_datagen::content_hash(ds));
+    write(&dir.join("changes.json"), &json)?;
+    write(&dir.join("changes.atom"), &atom)?;
     write(&dir.join("apple-news.json"), &channels::apple_news(ds, grid, public, &alt))?;
     let base = public.unwrap_or("./");
     write(

@@ -111,6 +111,18 @@ pub fn fill_page(html: &str, title: &str, description: &str, markup: &str) -> Re
     fill(&titled, &[(FIRST_VIEW_MARKER, markup)])
 }
 
+/// `sha256sum`'s format: a line per file, the hash in hex, two spaces, the name.
+pub fn checksums(files: &[(&str, &[u8])]) -> String {
+    use sha2::{Digest, Sha256};
+    files
+        .iter()
+        .map(|(name, bytes)| {
+            let hex: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+            format!("{hex}  {name}\n")
+        })
+        .collect()
+}
+
 /// A whole page around `body`, for `sources.html`, linking the widget's stylesheets.
 pub fn page(title: &str, stylesheets: &[String], body: &str) -> Result<String, String> {
     let links: Vec<String> = stylesheets.iter().map(|s| format!("<link rel=\"stylesheet\" href=\"./{s}\">")).collect();

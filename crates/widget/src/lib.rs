@@ -20,6 +20,7 @@ pub fn start() {
         mode: ui::Mode::Live,
         initial: ViewState::from_hash(own, &data::DATASET),
         options: Options { wp_secret, ..Options::from_query(&browser::query()) },
+        query: ice_matrix_core::search::query_in(own).into(),
         fragments: root.as_ref().and_then(|el| el.get_attribute("data-fragments")).unwrap_or_default().into(),
     };
     match root {

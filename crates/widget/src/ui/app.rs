@@ -3,15 +3,17 @@
 use ice_matrix_core::embed::Options;
 use ice_matrix_core::grid::{Grid, ROW_LIMIT, View};
 use ice_matrix_core::model::Date;
+use ice_matrix_core::search;
 use ice_matrix_core::state::{Action, ViewState};
 use ice_matrix_core::words;
 use yew::prelude::*;
 
-use super::common::{Mode, Shared};
+use super::common::{FragmentsState, Mode, Shared};
 use super::company::company_panel;
 use super::detail::detail;
 use super::figures::figures;
 use super::filters::filters;
+use super::find::find;
 use super::hooks::{use_focus_on_open, use_fragments, use_frame_height, use_hash_sync, use_root_classes, use_wp_links};
 use super::legend::legend;
 use super::list::list;
@@ -31,6 +33,9 @@ pub struct AppProps {
     pub options: Options,
     /// The address of the fragments file, relative to the page.
     pub fragments: AttrValue,
+    /// The full-text query to open on (the link's `q=`).
+    #[prop_or_default]
+    pub query: AttrValue,
 }
 
 #[component]
@@ -42,6 +47,10 @@ pub fn App(props: &AppProps) -> Html {
         move || Store(initial)
     });
     let state = store.0;
+    let query = use_state({
+        let q = props.query.clone();
+        move || q
+    });
     let grid = use_memo(state.asof, |&asof| Grid::as_of(&DATASET, asof));
     let view = {
         let grid = grid.clone();
@@ -55,7 +64,7 @@ pub fn App(props: &AppProps) -> Html {
     use_wp_links(options);
     let root = use_node_ref();
     use_frame_height(root.clone(), options);
-    use_hash_sync(&store);
+    use_hash_sync(&store, &query);
 
     let close = {
         let dispatch = store.dispatcher();
@@ -91,6 +100,16 @@ pub fn App(props: &AppProps) -> Html {
     use_focus_on_open(
         open.map(|at| u32::from(at.company) << 8 | u32::from(at.pressure)).or(company.map(|c| 1 << 24 | u32::from(c))),
     );
+    // The search's matches (once the texts are there), as a bit per pressure type in each company's row.
+    let matches = {
+        let (q, ready) = ((*query).clone(), fragments == FragmentsState::Ready);
+        use_memo((q, ready, state.asof), |(q, ready, asof)| {
+            let mut m = if *ready { search::events_matching(&DATASET, q) } else { Vec::new() };
+            m.retain(|&e| asof.is_none_or(|d| DATASET.events[e as usize].date.counts_as_of(d)));
+            m
+        })
+    };
+    let hits = use_memo((matches.clone(), grid.clone()), |(m, g)| search::hits(g, m));
     let panel = match (open, company) {
         (Some(at), _) => Some(detail(at, &grid, fragments, &close, &oncompany)),
         (None, Some(c)) => Some(company_panel(c, &grid, fragments, &close)),
@@ -138,15 +157,19 @@ pub fn App(props: &AppProps) -> Html {
                         onclick={send(&d, Action::SetGrid(!state.grid))}>{ "Full grid" }</button>
                 </div>
                 <Share {state} />
+                { find(state, &query, &d) }
                 </div>
             } else {
                 { legend(props.mode, state.filter, &view, &d) }
+            }
+            if !query.is_empty() && !state.list {
+                { results(&query, &matches, fragments) }
             }
             if state.list {
                 { list(&view, state.filter, fragments) }
             } else {
                 <Table mode={props.mode} grid={Shared(grid.clone())} view={Shared(view.clone())} filter={state.filter}
-                    {open} {company} {limit} dispatch={d.clone()} detail={panel} />
+                    {open} {company} {limit} dispatch={d.clone()} detail={panel} hits={Shared(hits.clone())} />
             }
             <footer class="im-foot">
                 { format!("Data version {}, updated {}. ", ds.version, ds.updated.long()) }
@@ -179,5 +202,37 @@ fn as_of(asof: Option<Date>, d: &super::store::Dispatch) -> Html {
             </label>
             <span class="im-note">{ " the matrix as it stood at the end of a month (empty: now)" }</span>
         </p>
+    }
+}
+
+/// What the search found: how many events, and the newest of them with their sources.
+fn results(query: &str, matches: &[u16], fragments: FragmentsState) -> Html {
+    use super::common::{fragment, pending};
+    use ice_matrix_core::fragments::Piece;
+    let mut newest: Vec<u16> = matches.to_vec();
+    newest.sort_unstable_by_key(|&e| std::cmp::Reverse((DATASET.events[e as usize].date, e)));
+    let shown = newest.len().min(20);
+    html! {
+        <section class="im-results" aria-labelledby="im-results-title">
+            <h3 id="im-results-title" role="status">
+                if fragments != FragmentsState::Ready {
+                    { "Searching…" }
+                } else if query.trim().chars().count() < search::MIN_QUERY {
+                    { format!("Type at least {} letters to search the events", search::MIN_QUERY) }
+                } else {
+                    { format!("{} matching “{}”, highlighted in the matrix", words::count(matches.len(), "event", "events"), query.trim()) }
+                    if shown < newest.len() { { format!("; the newest {shown} below") } }
+                }
+            </h3>
+            if fragments == FragmentsState::Ready {
+                <ol class="im-events">
+                    for &e in newest.iter().take(shown) {
+                        <li key={e as usize}>{ fragment(Piece::Event(e)) }</li>
+                    }
+                </ol>
+            } else {
+                { pending(fragments) }
+            }
+        </section>
     }
 }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use ice_matrix_core::embed::{self, Options, Theme};
 use ice_matrix_core::fragments;
 use ice_matrix_core::reveal::{Drawn, Reveal};
+use ice_matrix_core::search;
 use ice_matrix_core::state::{Action, ViewState};
 use yew::prelude::*;
 
@@ -105,12 +106,22 @@ pub fn use_frame_height(root: NodeRef, options: &Options) {
 
 /// Keeps the address's hash in step with the view, and the view with a hash the reader navigates to.
 #[hook]
-pub fn use_hash_sync(store: &UseReducerHandle<Store>) {
-    use_effect_with(store.0, |s| browser::set_hash_soon(s.to_hash(&DATASET)));
+pub fn use_hash_sync(store: &UseReducerHandle<Store>, query: &UseStateHandle<AttrValue>) {
+    use_effect_with((store.0, (**query).clone()), |(s, q)| {
+        let mut hash = s.to_hash(&DATASET);
+        if !q.trim().is_empty() {
+            hash.push(if hash.is_empty() { '#' } else { '&' });
+            hash.push_str(&format!("q={}", search::encode(q)));
+        }
+        browser::set_hash_soon(hash)
+    });
     let dispatch = store.dispatcher();
+    let setter = query.setter();
     use_effect_with((), move |_| {
-        let listener =
-            browser::on_hash_change(move |h| dispatch.dispatch(Action::Restore(ViewState::from_hash(&h, &DATASET))));
+        let listener = browser::on_hash_change(move |h| {
+            dispatch.dispatch(Action::Restore(ViewState::from_hash(&h, &DATASET)));
+            setter.set(search::query_in(&h).into());
+        });
         move || drop(listener)
     });
 }

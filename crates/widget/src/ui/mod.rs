@@ -7,12 +7,14 @@
 //! a script.
 
 mod app;
+mod cite;
 mod common;
 mod company;
 mod detail;
 mod embed_panel;
 mod figures;
 mod filters;
+mod find;
 mod hooks;
 mod legend;
 mod list;

@@ -26,6 +26,9 @@ pub struct RowProps {
     pub tab_stop: Option<u8>,
     /// Whether the company's whole story is open.
     pub company_open: bool,
+    /// A bit per pressure type whose cell holds a search match.
+    #[prop_or_default]
+    pub hits: u32,
 }
 
 #[component]
@@ -89,8 +92,14 @@ fn cell_button(props: &RowProps, at: CellRef, c: &Cell, tabindex: &'static str) 
         let name = format!("{}: hidden by the outcome filter", words::place(ds, at));
         html! { <button type="button" id={at.dom_id()} class="im-off" data-o={o.id} {tabindex} aria-label={name} aria-disabled="true">{ n }</button> }
     } else {
+        let hit = props.hits & (1 << at.pressure.min(31)) != 0;
+        let name = if hit {
+            format!("{}, matches the search", words::cell_name(ds, at, c))
+        } else {
+            words::cell_name(ds, at, c)
+        };
         html! {
-            <button type="button" id={at.dom_id()} class="im-cell" data-o={o.id} {tabindex} aria-label={words::cell_name(ds, at, c)}
+            <button type="button" id={at.dom_id()} class="im-cell" data-o={o.id} data-hit={hit.then_some("1")} {tabindex} aria-label={name}
                 aria-expanded={(props.open == Some(at.pressure)).to_string()}>{ words::cell_count(c) }</button>
         }
     }

@@ -10,6 +10,7 @@ use ice_matrix_core::panel::Panel;
 use ice_matrix_core::state::{Action, ViewState};
 use yew::prelude::*;
 
+use super::cite::Cite;
 use super::common::{FragmentsState, fragment, pending};
 use super::embed_panel::EmbedPanel;
 use super::store::{Dispatch, send};
@@ -44,6 +45,7 @@ pub fn story(state: ViewState, options: &Options, fragments: FragmentsState, dis
                     { match p {
                         Panel::Embed => html! { <EmbedPanel state={state} options={options.clone()} /> },
                         _ if fragments != FragmentsState::Ready => pending(fragments),
+                        Panel::Data => html! { <>{ fragment(Piece::Panel(Panel::Data)) }<Cite state={state} /></> },
                         p => fragment(Piece::Panel(p)),
                     } }
                 </section>

@@ -29,6 +29,8 @@ pub struct TableProps {
     pub open: Option<CellRef>,
     /// The company whose whole story is open (its panel goes under its row, as a cell's does).
     pub company: Option<u16>,
+    /// Per company, the pressure types whose cells hold a search match.
+    pub hits: Shared<Vec<u32>>,
     /// How many listed rows to render; `None` once the reader asked for all of them.
     pub limit: Option<usize>,
     /// The open cell's events, drawn right under its row (a card, in the narrow layout).
@@ -131,6 +133,7 @@ pub fn Table(props: &TableProps) -> Html {
                 listed={row.drawn} {hidden}
                 open={props.open.filter(|at| at.company == row.company).map(|at| at.pressure)}
                 company_open={props.company == Some(row.company)}
+                hits={props.hits.0.get(row.company as usize).copied().unwrap_or(0)}
                 tab_stop={tab_stop.filter(|at| at.company == row.company).map(|at| at.pressure)} />
         };
         let detail = props.detail.clone().filter(|_| row.drawn && open_row == Some(row.company)).map(|d| {

@@ -1,0 +1,53 @@
+//! "Find a company or search the events": type-ahead over the companies' names and aliases (from the data: AWS
+//! and Ring lead to Amazon). A match opens the company's whole story under its row, clearing filters that hide
+//! it; focus moves to the story's heading, which brings it on screen. Other text searches the events.
+
+use ice_matrix_core::state::{Action, ViewState};
+use yew::prelude::*;
+
+use super::store::Dispatch;
+use crate::data::DATASET;
+
+/// The company a typed name or alias names exactly (ASCII letters in any case), if any.
+pub fn company_named(text: &str) -> Option<u16> {
+    let t = text.trim();
+    DATASET
+        .companies
+        .iter()
+        .position(|c| c.name.eq_ignore_ascii_case(t) || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(t)))
+        .map(|i| i as u16)
+}
+
+/// The box: a company's name or alias opens its story; any other text of three letters or more searches the
+/// events' texts (`query`, kept in the link as `q=`), highlighting the cells that hold matches.
+pub fn find(state: ViewState, query: &UseStateHandle<AttrValue>, d: &Dispatch) -> Html {
+    let oninput = {
+        let (d, query) = (d.clone(), query.clone());
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            if let Some(c) = company_named(&v) {
+                // Keep the date and the layout; drop the filters, which might hide the row.
+                let next = ViewState { company: Some(c), asof: state.asof, grid: state.grid, ..ViewState::default() };
+                d.dispatch(Action::Restore(next));
+                query.set(AttrValue::default());
+            } else {
+                query.set(v.into());
+            }
+        })
+    };
+    html! {
+        <label class="im-find">
+            <span class="im-sr">{ "Find a company or search the events" }</span>
+            <input type="search" list="im-names" placeholder="Find a company or search the events" autocomplete="off"
+                value={(**query).clone()} {oninput} />
+            <datalist id="im-names">
+                for c in DATASET.companies.iter() {
+                    <option value={c.name} />
+                    for a in c.aliases.iter() {
+                        <option value={*a} label={format!("{a} ({})", c.name)} />
+                    }
+                }
+            </datalist>
+        </label>
+    }
+}
