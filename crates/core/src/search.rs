@@ -36,22 +36,37 @@ pub fn hits(grid: &crate::grid::Grid, events: &[u16]) -> Vec<u32> {
     out
 }
 
-/// The text of an HTML fragment: tags dropped, the entities the build writes decoded.
+/// The text of an HTML fragment: tags dropped, the entities the build writes (`html::escape`) decoded.
 pub fn text_of(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
-    for ch in html.chars() {
+    let mut rest = html;
+    while let Some(ch) = rest.chars().next() {
+        let mut step = ch.len_utf8();
         match ch {
             '<' => in_tag = true,
             '>' if in_tag => {
                 in_tag = false;
                 out.push(' ');
             }
+            '&' if !in_tag => {
+                let entity = [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&amp;", '&')]
+                    .into_iter()
+                    .find(|(e, _)| rest.as_bytes().starts_with(e.as_bytes()));
+                match entity {
+                    Some((e, c)) => {
+                        out.push(c);
+                        step = e.len();
+                    }
+                    None => out.push('&'),
+                }
+            }
             c if !in_tag => out.push(c),
             _ => {}
         }
+        rest = &rest[step..];
     }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    out
 }
 
 /// A query as it goes in the hash: letters, digits and `-._~` as they are, every other byte `%XX`.

@@ -145,7 +145,7 @@ fn the_default_view_reserves_its_measured_height_by_the_frames_width() {
     assert!(css.starts_with(".ice-matrix-frame{container-type:inline-size}.ice-matrix-frame>iframe{height:5000px}"));
     assert!(
         css.contains(
-            "@container (min-width:320px){.ice-matrix-frame>iframe{height:calc(5000px + (100cqw - 320px) * -5)}}"
+            "@container (min-width:320px){.ice-matrix-frame>iframe{height:calc(5000px + (100cqw - 320px) * -400 / 80)}}"
         ),
         "{css}"
     );

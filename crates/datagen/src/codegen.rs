@@ -162,6 +162,9 @@ pub fn rust(ds: &Dataset, frame_heights: &[FrameHeight]) -> String {
     }
     o.push_str("    ],\n};\n");
     let _ = writeln!(o, "pub static DATA_HASH: &str = {:?};", crate::content_hash(ds));
+    // Written here, not in the wasm: it lowercases labels, which would bring Unicode's case tables along.
+    let grid = ice_matrix_core::grid::Grid::build(ds);
+    let _ = writeln!(o, "pub static IMAGE_ALT: &str = {:?};", ice_matrix_core::words::image_alt(ds, &grid));
     o.push_str("pub static FRAME_HEIGHTS: &[FrameHeight] = &[");
     for h in frame_heights {
         let _ = write!(o, "FrameHeight {{ width: {}, height: {} }}, ", h.width, h.height);

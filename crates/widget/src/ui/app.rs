@@ -57,8 +57,11 @@ pub fn App(props: &AppProps) -> Html {
         use_memo((state.filter, state.asof), move |(f, _)| View::build(&DATASET, &grid, f))
     };
     let options = &props.options;
-    let needs_fragments =
-        state.open.is_some() || state.company.is_some() || state.list || state.panel.is_some_and(|p| p.is_fragment());
+    let needs_fragments = state.open.is_some()
+        || state.company.is_some()
+        || !query.is_empty()
+        || state.list
+        || state.panel.is_some_and(|p| p.is_fragment());
     let (fragments, fetch) = use_fragments(props.fragments.clone(), needs_fragments);
     use_root_classes(options);
     use_wp_links(options);

@@ -2,7 +2,6 @@
 //! line and the Content-Security-Policy line the host page needs, each with a copy button.
 
 use ice_matrix_core::embed::{self, Options, Theme};
-use ice_matrix_core::grid::Grid;
 use ice_matrix_core::model::Date;
 use ice_matrix_core::state::ViewState;
 use ice_matrix_core::words;
@@ -29,9 +28,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let view = ViewState { panel: None, asof: *freeze, ..props.state };
     let (base, hash) = (browser::base_url(), view.to_hash(&DATASET));
     let code = embed::snippet(&base, &hash, &options, DATASET.title, FRAME_HEIGHTS);
-    let amp = embed::amp(&base, &hash, &options, DATASET.title, 720);
-    let alt = use_memo((), |_| words::image_alt(&DATASET, &Grid::build(&DATASET)));
-    let newsletter = embed::newsletter(&base, &hash, DATASET.title, &alt);
+
     let ontheme = {
         let theme = theme.clone();
         Callback::from(move |e: Event| {
@@ -80,10 +77,10 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
             { block("embed-loader", "2. Once per page, for hosts without a resize listener (pym.js, AMP and Datawrapper listeners work as they are)", &code.loader) }
             { block("embed-csp", "3. If the article sends a Content-Security-Policy, add", &code.csp) }
             <h3 class="im-panel-sub">{ "Where frames do not go" }</h3>
-            { block("embed-amp", "AMP: the frame with the matrix as its placeholder (the widget must be on https, on another origin than the AMP page)", &amp) }
-            { block("embed-newsletter", "Newsletters and feeds: the matrix as an image, linked to this view", &newsletter) }
             <p class="im-lede">
-                { "Apple News: " }<a href="apple-news.json">{ "the matrix as an Apple News Format table and figure" }</a>
+                { "For the default view, made with the build: " }
+                <a href="embed/amp.html">{ "AMP" }</a>{ " (the frame with the matrix as its placeholder; the widget must be on https, on another origin than the AMP page), " }
+                <a href="embed/newsletter.html">{ "newsletters and feeds" }</a>{ " (the matrix as an image with its alt text, linked to the widget). Apple News: " }<a href="apple-news.json">{ "the matrix as an Apple News Format table and figure" }</a>
                 { ". WordPress: paste the widget's address on a line of its own (oEmbed). Images: " }
                 <a href="img/matrix-light.png">{ "light" }</a>{ ", " }<a href="img/matrix-dark.png">{ "dark" }</a>{ ", " }
                 <a href="img/matrix-phone.png">{ "phone" }</a>{ ", " }<a href="img/card.png">{ "share card" }</a>{ "." }
