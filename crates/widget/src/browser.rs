@@ -79,6 +79,19 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Moves focus to the element with this id now, or, while it is not there yet (a row the table draws in a later
+/// task), on the next tries, every 30 ms for up to a second.
+pub fn focus_soon(id: &'static str) {
+    fn attempt(id: &'static str, left: u32) {
+        if document().and_then(|d| d.get_element_by_id(id)).is_some() {
+            focus(id);
+        } else if left > 0 {
+            gloo::timers::callback::Timeout::new(30, move || attempt(id, left - 1)).forget();
+        }
+    }
+    attempt(id, 33);
+}
+
 /// Whether the focused element is inside an element matching `selector` (false when nothing is focused).
 pub fn focus_is_inside(selector: &str) -> bool {
     document().and_then(|d| d.active_element()).and_then(|el| el.closest(selector).ok().flatten()).is_some()

@@ -28,7 +28,7 @@ pub fn company_panel(c: u16, grid: &Grid, fragments: FragmentsState, onclose: &C
                         { words::count(cells.len(), "type of pressure", "types of pressure") }{ ", oldest first" }
                     </span>
                 </h3>
-                <button type="button" class="im-close" onclick={onclose} aria-label="Close the company's events and return to the matrix">
+                <button type="button" class="im-close" onclick={onclose} aria-label="Close these events and return to the matrix">
                     { "Close" }<span aria-hidden="true">{ " ×" }</span>
                 </button>
             </div>

@@ -35,11 +35,11 @@ pub fn find(state: ViewState, query: &UseStateHandle<AttrValue>, d: &Dispatch) -
             }
         })
     };
+    let label = format!("Find a {} or search the events", DATASET.widget.row);
     html! {
         <label class="im-find">
-            <span class="im-sr">{ "Find a company or search the events" }</span>
-            <input type="search" list="im-names" placeholder="Find a company or search the events" autocomplete="off"
-                value={(**query).clone()} {oninput} />
+            <span class="im-sr">{ label.clone() }</span>
+            <input type="search" list="im-names" placeholder={label} autocomplete="off" value={(**query).clone()} {oninput} />
             <datalist id="im-names">
                 for c in DATASET.companies.iter() {
                     <option value={c.name} />

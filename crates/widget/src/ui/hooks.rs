@@ -133,7 +133,7 @@ pub fn use_hash_sync(store: &UseReducerHandle<Store>, query: &UseStateHandle<Att
 pub fn use_focus_on_open(open: Option<u32>) {
     use_effect_with(open, |open| {
         if open.is_some() && browser::focus_is_inside(".im") {
-            browser::focus("im-detail-title");
+            browser::focus_soon("im-detail-title");
         }
     });
 }

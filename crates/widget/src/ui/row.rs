@@ -44,7 +44,8 @@ pub fn Row(props: &RowProps) -> Html {
                     <button type="button" class="im-company" id={format!("company-{}", props.company)} data-c={props.company.to_string()}
                         tabindex="-1" aria-expanded={props.company_open.to_string()}>{ company.name }</button>
                 } else {
-                    { company.name }
+                    // Without a script: the company's own page (its card, its sentence, the way in).
+                    <a class="im-company" href={format!("share/{}.html", company.id)}>{ company.name }</a>
                 }
                 <span class="im-sector">{ ds.sectors[company.sector as usize].label }</span>
             </th>
