@@ -106,7 +106,14 @@ fn the_first_view_is_the_widgets_markup_with_links_for_buttons() {
         "a link per non-empty cell"
     );
     for &c in &view.rows {
-        assert!(html.contains(&format!(">{}<span class=\"im-sector\">", text(ds.companies[c as usize].name))));
+        // Each row's name links to its company's share page, which the build writes.
+        let company = &ds.companies[c as usize];
+        let link = format!(
+            "<a class=\"im-company\" href=\"share/{}.html\">{}</a><span class=\"im-sector\">",
+            company.id,
+            text(company.name)
+        );
+        assert!(html.contains(&link), "{link}");
     }
     for i in (0..grid.cells.len()).filter(|&i| grid.cells[i].is_some()) {
         let at = CellRef { company: (i / grid.width) as u16, pressure: (i % grid.width) as u8 };
