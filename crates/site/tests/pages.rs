@@ -109,7 +109,7 @@ fn the_first_view_is_the_widgets_markup_with_links_for_buttons() {
         // Each row's name links to its company's share page, which the build writes.
         let company = &ds.companies[c as usize];
         let link = format!(
-            "<a class=\"im-company\" href=\"share/{}.html\">{}</a><span class=\"im-sector\">",
+            "<a href=\"share/{}.html\" class=\"im-company\">{}</a><span class=\"im-sector\">",
             company.id,
             text(company.name)
         );
