@@ -108,7 +108,7 @@ test('typing a company\'s name or an alias from the data jumps to its story, eve
   // A sector filter that hides it, when there is another sector with rows.
   const other = s.data.sectors.find((x) => x.id !== target.sector && f.rows.some((r) => r.sector === x.id));
   const { page, errors } = await open(s.browser, `${s.url}${other ? `#sector=${other.id}` : ''}`);
-  await page.getByRole('combobox', { name: 'Find a company' }).fill(typed.toLowerCase());
+  await page.getByRole('combobox', { name: `Find a ${s.data.widget.row}` }).fill(typed.toLowerCase());
   await page.waitForSelector('.im-company-panel');
   assert.ok((await page.locator('#im-detail-title').textContent()).startsWith(`${target.name}: every event`));
   assert.equal(await page.evaluate(() => document.activeElement.id), 'im-detail-title', 'focus on its story');
@@ -161,7 +161,7 @@ test('a search over the events\' texts highlights the cells that hold matches, l
   const word = words.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0];
   const bySummary = s.data.events.map((e, i) => ({ ...e, i })).filter((e) => e.summary.toLowerCase().includes(word.toLowerCase()));
   const { page, errors } = await open(s.browser, s.url);
-  await page.getByRole('combobox', { name: 'Find a company' }).fill(word.toLowerCase());
+  await page.getByRole('combobox', { name: `Find a ${s.data.widget.row}` }).fill(word.toLowerCase());
   await page.waitForSelector('#im-results-title:has-text("matching")');
   const title = await page.locator('#im-results-title').textContent();
   const n = Number(title.match(/^(\d+) events? matching/)[1]);
@@ -176,7 +176,7 @@ test('a search over the events\' texts highlights the cells that hold matches, l
   await page.reload();
   await page.waitForSelector('#im-results-title:has-text("matching")');
   assert.equal(await page.locator('#im-results-title').textContent(), title, 'the query survives a reload');
-  assert.equal(await page.getByRole('combobox', { name: 'Find a company' }).inputValue(), word.toLowerCase());
+  assert.equal(await page.getByRole('combobox', { name: `Find a ${s.data.widget.row}` }).inputValue(), word.toLowerCase());
   assert.deepEqual(errors, []);
   await page.close();
 });
