@@ -120,6 +120,16 @@ impl Grid {
         Grid { width, cells, company_events, company_outcomes, order }
     }
 
+    /// A company's non-empty cells, by pressure type in column order.
+    pub fn row(&self, company: u16) -> impl Iterator<Item = (u8, &Cell)> + '_ {
+        (0..self.width as u8).filter_map(move |p| Some((p, self.cell(CellRef { company, pressure: p })?)))
+    }
+
+    /// The companies with events, in row order: the rows the matrix draws with no filter.
+    pub fn rows(&self) -> impl Iterator<Item = u16> + '_ {
+        self.order.iter().copied().filter(|&c| self.company_events[c as usize] > 0)
+    }
+
     pub fn cell(&self, at: CellRef) -> Option<&Cell> {
         if at.pressure as usize >= self.width {
             return None;

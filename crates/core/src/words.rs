@@ -131,10 +131,7 @@ pub fn image_alt(ds: &Dataset, grid: &crate::grid::Grid) -> String {
 /// A company's events in the grid (so: as of its date, if any), oldest first; on the same date the data's
 /// order. Each event once, however many pressure types it has.
 pub fn company_events(ds: &Dataset, grid: &crate::grid::Grid, company: u16) -> Vec<u16> {
-    let mut out: Vec<u16> = (0..grid.width as u8)
-        .filter_map(|p| grid.cell(CellRef { company, pressure: p }))
-        .flat_map(|c| c.events.iter().copied())
-        .collect();
+    let mut out: Vec<u16> = grid.row(company).flat_map(|(_, c)| c.events.iter().copied()).collect();
     out.sort_unstable_by_key(|&e| (ds.events[e as usize].date, e));
     out.dedup();
     out

@@ -99,11 +99,9 @@ fn name(name: &str, content: &str) -> String {
 
 /// The cell that stands for a company in a link: the one with the most events (the first such in column order).
 pub fn company_cell(grid: &Grid, company: u16) -> Option<CellRef> {
-    (0..grid.width as u8)
-        .map(|p| CellRef { company, pressure: p })
-        .filter_map(|at| Some((at, grid.cell(at)?.events.len())))
-        .max_by_key(|&(at, n)| (n, std::cmp::Reverse(at.pressure)))
-        .map(|(at, _)| at)
+    grid.row(company)
+        .max_by_key(|&(p, cell)| (cell.events.len(), std::cmp::Reverse(p)))
+        .map(|(pressure, _)| CellRef { company, pressure })
 }
 
 /// The body of a company's share page: its card, its sentence and the way into the tracker.
@@ -173,7 +171,7 @@ pub fn apple_news(ds: &Dataset, grid: &Grid, public: Option<&str>, alt: &str) ->
         table.push_str(&format!("<th>{}</th>", escape(p.short)));
     }
     table.push_str("</tr></thead><tbody>");
-    for &c in grid.order.iter().filter(|&&c| grid.company_events[c as usize] > 0) {
+    for c in grid.rows() {
         table.push_str(&format!("<tr><th>{}</th>", escape(ds.companies[c as usize].name)));
         for p in 0..grid.width as u8 {
             match grid.cell(CellRef { company: c, pressure: p }) {

@@ -129,11 +129,7 @@ impl Svg {
 
 /// The companies in the matrix's order that have events (the rows the widget draws).
 fn rows<'a>(ds: &'a Dataset, grid: &'a Grid) -> impl Iterator<Item = (u16, &'a Company)> + 'a {
-    grid.order.iter().filter(|&&c| grid.company_events[c as usize] > 0).map(|&c| (c, &ds.companies[c as usize]))
-}
-
-fn cells<'a>(grid: &'a Grid, company: u16) -> impl Iterator<Item = (u8, &'a ice_matrix_core::grid::Cell)> + 'a {
-    (0..grid.width as u8).filter_map(move |p| Some((p, grid.cell(CellRef { company, pressure: p })?)))
+    grid.rows().map(|c| (c, &ds.companies[c as usize]))
 }
 
 /// A cell's words as the widget shows them: glyph and short outcome, then the event count.
@@ -211,7 +207,8 @@ pub fn cards(ds: &Dataset, grid: &Grid, p: Palette) -> String {
     // Lay out first (heights depend on wrapping), then draw.
     let cards: Vec<(&Company, CardLines)> = rows(ds, grid)
         .map(|(c, company)| {
-            let lines = cells(grid, c)
+            let lines = grid
+                .row(c)
                 .map(|(pt, cell)| {
                     let label = m.wrap(ds.pressure_types[pt as usize].label, 13.0, false, label_w);
                     (label, cell.outcome, words::cell_count(cell))
@@ -301,7 +298,7 @@ fn card(ds: &Dataset, grid: &Grid, headline: &str, sentence: &str, figures: &str
     let (tx, ty, tw) = (pad + text_w + 40.0, pad, w - pad - (pad + text_w + 40.0));
     if let [company] = rows_shown {
         // One company: its non-empty cells as the widget's card lists them, type then outcome and count.
-        for (i, (pt, c)) in cells(grid, *company).enumerate() {
+        for (i, (pt, c)) in grid.row(*company).enumerate() {
             let y = ty + 8.0 + i as f64 * 52.0;
             let o = &ds.outcomes[c.outcome as usize];
             s.text(tx, y + 27.0, (18.0, false, p.fg, "start"), ds.pressure_types[pt as usize].short);
@@ -352,7 +349,8 @@ pub fn share_card(ds: &Dataset, grid: &Grid) -> String {
 /// type's outcome by its most recent event.
 pub fn company_sentence(ds: &Dataset, grid: &Grid, company: u16) -> String {
     let c = &ds.companies[company as usize];
-    let parts: Vec<String> = cells(grid, company)
+    let parts: Vec<String> = grid
+        .row(company)
         .map(|(p, cell)| {
             format!(
                 "{}: {}",
@@ -376,11 +374,6 @@ pub fn company_card(ds: &Dataset, grid: &Grid, company: u16) -> String {
     let c = &ds.companies[company as usize];
     let figures = words::count(grid.company_events[company as usize] as usize, "event", "events");
     card(ds, grid, &format!("{}: {}", c.name, ds.title), &company_sentence(ds, grid, company), &figures, &[company])
-}
-
-/// Alt text for the matrix images and the share card ([`words::image_alt`]).
-pub fn alt_text(ds: &Dataset, grid: &Grid) -> String {
-    words::image_alt(ds, grid)
 }
 
 /// Renders an SVG written here to PNG with the bundled fonts (no system fonts: the same pixels everywhere).

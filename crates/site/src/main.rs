@@ -181,7 +181,7 @@ fn channels_files(
     for d in [&img, &share, &variants] {
         fs::create_dir_all(d).map_err(|e| format!("cannot create {}: {e}", d.display()))?;
     }
-    let alt = images::alt_text(ds, grid);
+    let alt = ice_matrix_core::words::image_alt(ds, grid);
     for (name, svg) in [
         ("matrix-light", images::matrix(ds, grid, images::LIGHT)),
         ("matrix-dark", images::matrix(ds, grid, images::DARK)),
@@ -194,8 +194,8 @@ fn channels_files(
     write(&img.join("alt.txt"), &format!("{alt}\n"))?;
 
     let links: Vec<String> = css.iter().map(|s| format!("<link rel=\"stylesheet\" href=\"../{s}\">")).collect();
-    for (c, company) in ds.companies.iter().enumerate().filter(|&(c, _)| grid.company_events[c] > 0) {
-        let c = c as u16;
+    for c in grid.rows() {
+        let company = &ds.companies[c as usize];
         let svg = images::company_card(ds, grid, c);
         write_bytes(&share.join(format!("{}.png", company.id)), &images::png(&svg)?)?;
         let title = format!("{}: {}", company.name, ds.title);

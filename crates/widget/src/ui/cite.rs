@@ -5,6 +5,7 @@ use ice_matrix_core::state::ViewState;
 use ice_matrix_core::words;
 use yew::prelude::*;
 
+use super::common::code_block;
 use crate::browser;
 use crate::data::{DATA_HASH, DATASET};
 
@@ -21,11 +22,7 @@ pub fn Cite(props: &CiteProps) -> Html {
             <h3>{ "Cite this" }</h3>
             <p class="im-note">{ format!("Data version {}, updated {}, content hash {DATA_HASH} (the first 16 hex digits of the SHA-256 of data/dataset.json). The address is the view on screen.", DATASET.version, DATASET.updated.long()) }</p>
             for (style, text) in words::citations(&DATASET, &permalink, DATA_HASH) {
-                <div class="im-code" key={style}>
-                    <label for={format!("cite-{style}")}>{ style }</label>
-                    <textarea id={format!("cite-{style}")} readonly=true rows="3" spellcheck="false" value={text.clone()} />
-                    <button type="button" class="im-button" onclick={Callback::from(move |_: MouseEvent| browser::copy(&text))}>{ "Copy" }</button>
-                </div>
+                { code_block(&format!("cite-{style}"), style, &text) }
             }
         </div>
     }

@@ -85,3 +85,18 @@ impl<T> std::ops::Deref for Shared<T> {
         &self.0
     }
 }
+
+/// A text to copy (embed code, a citation): its label, the text read-only, and a Copy button.
+pub fn code_block(id: &str, label: &str, text: &str) -> Html {
+    let copy = {
+        let text = text.to_string();
+        yew::Callback::from(move |_: web_sys::MouseEvent| crate::browser::copy(&text))
+    };
+    html! {
+        <div class="im-code">
+            <label for={id.to_string()}>{ label.to_string() }</label>
+            <textarea id={id.to_string()} readonly=true rows="3" spellcheck="false" value={text.to_string()} />
+            <button type="button" class="im-button" onclick={copy}>{ "Copy" }</button>
+        </div>
+    }
+}

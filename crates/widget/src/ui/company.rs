@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use ice_matrix_core::fragments::Piece;
-use ice_matrix_core::grid::{CellRef, Grid};
+use ice_matrix_core::grid::Grid;
 use ice_matrix_core::words;
 
 use super::common::{FragmentsState, fragment, pending};
@@ -15,8 +15,7 @@ pub fn company_panel(c: u16, grid: &Grid, fragments: FragmentsState, onclose: &C
     let ds = &DATASET;
     let company = &ds.companies[c as usize];
     let events = words::company_events(ds, grid, c);
-    let cells: Vec<(u8, &ice_matrix_core::grid::Cell)> =
-        (0..grid.width as u8).filter_map(|p| Some((p, grid.cell(CellRef { company: c, pressure: p })?))).collect();
+    let cells: Vec<_> = grid.row(c).collect();
     let onclose = onclose.reform(|_: MouseEvent| ());
     html! {
         <section id="im-detail" class="im-detail im-company-panel" aria-labelledby="im-detail-title">

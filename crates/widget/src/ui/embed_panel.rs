@@ -7,6 +7,7 @@ use ice_matrix_core::state::ViewState;
 use ice_matrix_core::words;
 use yew::prelude::*;
 
+use super::common::code_block;
 use crate::browser;
 use crate::data::{DATASET, FRAME_HEIGHTS};
 
@@ -73,9 +74,9 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                     " Empty: always current, updated with the data."
                 } }</span>
             </p>
-            { block("embed-frame", "1. The frame", &code.iframe) }
-            { block("embed-loader", "2. Once per page, for hosts without a resize listener (pym.js, AMP and Datawrapper listeners work as they are)", &code.loader) }
-            { block("embed-csp", "3. If the article sends a Content-Security-Policy, add", &code.csp) }
+            { code_block("embed-frame", "1. The frame", &code.iframe) }
+            { code_block("embed-loader", "2. Once per page, for hosts without a resize listener (pym.js, AMP and Datawrapper listeners work as they are)", &code.loader) }
+            { code_block("embed-csp", "3. If the article sends a Content-Security-Policy, add", &code.csp) }
             <h3 class="im-panel-sub">{ "Where frames do not go" }</h3>
             <p class="im-lede">
                 { "For the default view, made with the build: " }
@@ -86,19 +87,5 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                 <a href="img/matrix-phone.png">{ "phone" }</a>{ ", " }<a href="img/card.png">{ "share card" }</a>{ "." }
             </p>
         </>
-    }
-}
-
-fn block(id: &'static str, label: &'static str, text: &str) -> Html {
-    let copy = {
-        let text = text.to_string();
-        Callback::from(move |_: MouseEvent| browser::copy(&text))
-    };
-    html! {
-        <div class="im-code">
-            <label for={id}>{ label }</label>
-            <textarea {id} readonly=true rows="3" spellcheck="false" value={text.to_string()} />
-            <button type="button" class="im-button" onclick={copy}>{ "Copy" }</button>
-        </div>
     }
 }
