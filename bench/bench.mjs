@@ -54,7 +54,8 @@ const brotli = (file, q = 11) => execFileSync('brotli', ['-q', String(q), '-c', 
 
 /** The files the first view loads, in load order, with raw and brotli sizes. */
 function firstView(dir, q = 11) {
-  const names = readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile());
+  // The whole widget (its loader full-*.js, its glue and wasm ice-matrix-full-*) loads on first use, not here.
+  const names = readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile() && !/^(ice-matrix-)?full-/.test(n));
   const pick = (re) => names.filter((n) => re.test(n)).sort();
   const files = [
     ...pick(/^index\.html$/), ...pick(/\.css$/), ...pick(/^init\.js$/),
@@ -608,6 +609,10 @@ async function main() {
   const texts = readdirSync(textsDir).filter((n) => /^fragments-[0-9a-f]{16}\.html$/.test(n));
   if (texts.length !== 1) throw new Error(`expected one texts file in ${textsDir}, found ${texts.length}`);
   const textsFile = join(textsDir, texts[0]);
+  const whole = readdirSync(args.dist1).filter((n) => /^ice-matrix-full-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(n)).sort();
+  if (whole.length !== 2) throw new Error(`expected the whole widget's glue and wasm in ${args.dist1}, found ${whole.join(', ')}`);
+  say(`Loaded on first use, not with the first view: the whole widget (${whole.map((n) => `${n} ${KiB(brotli(join(args.dist1, n)))}`).join(', ')} KiB brotli), ` +
+    'when a reader opens a company\'s story, a date, a search, the list, the data or embed panel.');
   say(`Loaded on first use, not with the first view: data/${texts[0]} (every event with its sources, as a cell's panel and the list show it, and the story panels, as HTML), ` +
     `${KiB(statSync(textsFile).size)} KiB raw, ${KiB(brotli(textsFile))} KiB brotli.`);
   say();

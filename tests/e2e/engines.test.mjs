@@ -198,6 +198,25 @@ for (const engine of ENGINES) {
       assert.deepEqual(await driver.executeScript('return window.__errors'), []);
     });
 
+    test('a company\'s name loads the whole widget, which opens its story in place of the first view\'s widget', async () => {
+      await driver.get(srv.base);
+      await until(driver, cellsReady, 'the live cells', 30000, f.cells.size);
+      // Names, once each: WebKit lists a preloaded file twice.
+      const wasm = `return [...new Set(performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.endsWith('_bg.wasm')).map((n) => n.split('/').pop()))]`;
+      const before = await driver.executeScript(wasm);
+      assert.ok(before.length === 1 && !before[0].startsWith('ice-matrix-full-'), before.join(', '));
+      const r = f.rows[0];
+      await driver.executeScript('document.querySelector(`button.im-company[data-c="${arguments[0]}"]`).click()', r.index);
+      await until(driver, `const h = document.querySelector('.im-company-panel #im-detail-title');
+        return h && h.textContent.startsWith(arguments[0]) && document.querySelectorAll('#ice-matrix > .im').length === 1`, 'the company\'s story', 30000, `${r.name}: every event`);
+      assert.ok((await driver.executeScript(wasm)).some((n) => n.startsWith('ice-matrix-full-')));
+      // The whole widget answers the next input, once: a cell opens in place of the story.
+      const c = f.ordered[0];
+      await driver.executeScript('document.getElementById(arguments[0]).click()', c.id);
+      await until(driver, `return document.querySelector('#im-detail-title')?.textContent.startsWith(arguments[0]) && location.hash.includes('cell=')`, 'a cell open', 10000, c.title);
+      assert.deepEqual(await driver.executeScript('return window.__errors'), []);
+    });
+
     test('in a frame on another origin, embed.js sizes the frame to the widget', async () => {
       await driver.get(`${srv.host}?width=720`);
       await driver.switchTo().frame(await driver.findElement({ id: 'w' }));

@@ -408,3 +408,38 @@ test('Share gives the link to the view on screen: on the clipboard where allowed
   server.closeAllConnections();
   await new Promise((ok) => server.close(ok));
 });
+
+test('the first view runs a lighter wasm; a company\'s story loads the whole widget, which takes its place and keeps the view', async () => {
+  const { page, requests, errors } = await open(s.browser, s.url);
+  const wasm = () => requests.filter((u) => u.endsWith('_bg.wasm')).map((u) => new URL(u).pathname.slice(1));
+  assert.equal(wasm().length, 1, wasm().join(', '));
+  assert.ok(!wasm()[0].startsWith('ice-matrix-full-'), 'not the whole widget');
+  // A cell's events and a filter are in the first view's wasm.
+  const first = f.ordered[0];
+  await page.locator(`#${first.id}`).click();
+  await page.waitForSelector('#im-detail');
+  await page.keyboard.press('Escape');
+  assert.equal(wasm().length, 1, 'a cell needs no second wasm');
+  // A company's story is not: the whole widget loads and opens it, with focus on its heading.
+  const c = f.rows[0];
+  await page.locator(`button.im-company[data-c="${c.index}"]`).click();
+  await page.waitForSelector('.im-company-panel');
+  assert.ok(wasm().some((n) => n.startsWith('ice-matrix-full-')), wasm().join(', '));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'im-detail-title');
+  assert.equal(await page.locator('#ice-matrix > .im').count(), 1, 'one widget in the mount');
+  assert.ok(new URL(page.url()).hash.includes(`company=${c.id}`));
+  // It answers as the other did, once per input: an outcome key hides its cells, and shows them again.
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.im-company-panel', { state: 'detached' });
+  const key = page.locator('.im-legend button[aria-pressed]').first();
+  const pressed = await key.getAttribute('aria-pressed');
+  await key.click();
+  await page.waitForFunction((was) => document.querySelector('.im-legend button[aria-pressed]').getAttribute('aria-pressed') !== was, pressed);
+  await key.click();
+  await page.waitForFunction((was) => document.querySelector('.im-legend button[aria-pressed]').getAttribute('aria-pressed') === was, pressed);
+  await page.locator(`#${first.id}`).click();
+  await page.waitForSelector('#im-detail');
+  assert.equal(wasm().length, 2, 'each wasm loads once');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -59,6 +59,18 @@ pub enum Action {
 }
 
 impl ViewState {
+    /// Whether this view needs the parts of the widget that the first view's wasm leaves out: a company's whole
+    /// story, the matrix as of a date, a search (`query`, the link's `q=`), the list of events, the data panel
+    /// with "Cite this" and the embed panel. The first view's wasm shows the matrix, its filters, a cell's events
+    /// and the story panels; for any of these it loads the whole widget, which takes its place.
+    pub fn needs_whole_widget(&self, query: &str) -> bool {
+        self.company.is_some()
+            || self.asof.is_some()
+            || self.list
+            || !query.trim().is_empty()
+            || matches!(self.panel, Some(Panel::Data | Panel::Embed))
+    }
+
     /// The reducer. Returns `None` when the action changes nothing, so the view need not re-render.
     pub fn apply(&self, action: Action) -> Option<ViewState> {
         let mut next = *self;

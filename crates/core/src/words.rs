@@ -132,7 +132,7 @@ pub fn image_alt(ds: &Dataset, grid: &crate::grid::Grid) -> String {
 /// order. Each event once, however many pressure types it has.
 pub fn company_events(ds: &Dataset, grid: &crate::grid::Grid, company: u16) -> Vec<u16> {
     let mut out: Vec<u16> = grid.row(company).flat_map(|(_, c)| c.events.iter().copied()).collect();
-    out.sort_unstable_by_key(|&e| (ds.events[e as usize].date, e));
+    crate::grid::sort_indices(&mut out, &|a, b| (ds.events[a as usize].date, a).cmp(&(ds.events[b as usize].date, b)));
     out.dedup();
     out
 }

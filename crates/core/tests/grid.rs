@@ -352,3 +352,33 @@ fn the_company_and_the_date_travel_in_the_link() {
         assert_eq!(open.apply(Action::ToggleCompany(0)).unwrap().open, None);
     }
 }
+
+#[test]
+fn only_the_matrix_its_filters_cells_and_story_panels_stay_in_the_first_views_wasm() {
+    for ds in datasets() {
+        let first = [
+            ViewState::default(),
+            ViewState { panel: Some(Panel::Context), ..ViewState::default() },
+            ViewState { panel: Some(Panel::Method), ..ViewState::default() },
+            ViewState { filter: Filter { tech_only: true, ..Filter::default() }, ..ViewState::default() },
+        ];
+        for s in first {
+            assert!(!s.needs_whole_widget(""), "{s:?}");
+            assert!(!s.needs_whole_widget("  "), "a blank query searches nothing");
+            // Through the link, too.
+            assert!(!ViewState::from_hash(&s.to_hash(ds), ds).needs_whole_widget(""));
+        }
+        assert!(ViewState::default().needs_whole_widget("rekognition"));
+        let asof = ds.events.first().map(|e| e.date);
+        for s in [
+            ViewState { company: Some(0), ..ViewState::default() },
+            ViewState { asof, ..ViewState::default() },
+            ViewState { list: true, ..ViewState::default() },
+            ViewState { panel: Some(Panel::Data), ..ViewState::default() },
+            ViewState { panel: Some(Panel::Embed), ..ViewState::default() },
+        ] {
+            assert!(s.needs_whole_widget(""), "{s:?}");
+            assert!(ViewState::from_hash(&s.to_hash(ds), ds).needs_whole_widget(""), "{s:?} through its link");
+        }
+    }
+}

@@ -15,6 +15,7 @@ pub fn render() -> Result<String, String> {
         options: Options::default(),
         fragments: "".into(),
         query: "".into(),
+        full: "".into(),
     };
     let runtime =
         tokio::runtime::Builder::new_current_thread().build().map_err(|e| format!("cannot start a runtime: {e}"))?;

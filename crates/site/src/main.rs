@@ -73,6 +73,9 @@ fn minify(tool: &str, args: &[&str], path: &Path) -> Result<Option<String>, Stri
     String::from_utf8(out.stdout).map(Some).map_err(|e| format!("{tool} wrote non-UTF-8: {e}"))
 }
 
+/// The whole widget's loader (`templates/full.js`).
+const FULL_LOADER: &str = include_str!("../templates/full.js");
+
 const TERSER_MODULE: &[&str] = &["--module", "--compress", "--mangle"];
 
 fn post_build(dir: &Path) -> Result<(), String> {
@@ -88,19 +91,38 @@ fn post_build(dir: &Path) -> Result<(), String> {
     let find = |pred: &dyn Fn(&str) -> bool, what: &str| {
         names.iter().find(|n| pred(n)).cloned().ok_or(format!("no {what} in the build"))
     };
-    let glue_name = find(&|n| n.starts_with("ice-matrix-") && n.ends_with(".js"), "JS glue")?;
-    let wasm_name = find(&|n| n.ends_with("_bg.wasm"), "wasm")?;
+    // Two wasm builds: the first view's, and the whole widget that it loads on first use (see the widget's
+    // `ui::FULL`).
+    let full = |n: &str| n.starts_with("ice-matrix-full");
+    let glue_name = find(&|n| n.starts_with("ice-matrix-") && !full(n) && n.ends_with(".js"), "JS glue")?;
+    // Trunk names a "worker" build's files without a hash: they get one here, so a cache never pairs a glue
+    // with another build's wasm.
+    let (full_glue_name, full_wasm_name) = {
+        let (glue, wasm) = ("ice-matrix-full.js", "ice-matrix-full_bg.wasm");
+        let bytes = |n: &str| fs::read(dir.join(n)).map_err(|e| format!("cannot read {n}: {e}"));
+        let hash = publish::short_hash(&[&bytes(glue)?, &bytes(wasm)?]);
+        let named = (format!("ice-matrix-full-{hash}.js"), format!("ice-matrix-full-{hash}_bg.wasm"));
+        for (from, to) in [(glue, &named.0), (wasm, &named.1)] {
+            fs::rename(dir.join(from), dir.join(to)).map_err(|e| format!("cannot rename {from}: {e}"))?;
+        }
+        named
+    };
     let css_names: Vec<String> = names.iter().filter(|n| n.ends_with(".css")).cloned().collect();
 
     // The glue and the stylesheets, minified by terser and csso (Trunk's own minifier is all or nothing; see
-    // Trunk.toml), each link's integrity updated. `offline.html` inlines the glue as it was: its start script
-    // calls the glue's `__wbg_init`, a name terser would mangle.
-    let glue = read(&glue_name)?;
+    // Trunk.toml), each link's integrity updated (the whole widget's glue is linked by its loader, below).
+    // `offline.html` inlines the whole widget's glue as it was: its start script calls the glue's `__wbg_init`, a
+    // name terser would mangle.
+    let full_glue = read(&full_glue_name)?;
     let mut index = read("index.html")?;
-    for name in std::iter::once(&glue_name).chain(&css_names) {
+    for name in [&glue_name, &full_glue_name].into_iter().chain(&css_names) {
         let (tool, args): (&str, &[&str]) =
             if name.ends_with(".js") { ("terser", TERSER_MODULE) } else { ("csso", &["--no-restructure"]) };
         if let Some(min) = minify(tool, args, &dir.join(name))? {
+            if *name == full_glue_name {
+                write(&dir.join(name), &min)?;
+                continue;
+            }
             write(&dir.join(name), &min)?;
             index = publish::set_integrity(&index, name, min.as_bytes())
                 .ok_or(format!("index.html does not link {name} with an integrity"))?;
@@ -130,14 +152,24 @@ fn post_build(dir: &Path) -> Result<(), String> {
     let index = publish::lower_wasm_preload(&index);
     let index = publish::add_csp(&index, publish::CSP).ok_or("index.html has no <meta charset=\"utf-8\">")?;
     let index = publish::fill_page(&index, ds.title, ds.question, &first_view)?;
-    let index = publish::fill(&index, &[("data-fragments=\"\"", &format!("data-fragments=\"{fragments_name}\""))])?;
+    // The whole widget's loader, named by a hash of what it loads.
+    let full_loader = publish::fill(FULL_LOADER, &[("__GLUE__", &full_glue_name), ("__WASM__", &full_wasm_name)])?;
+    let full_name = format!("full-{}.js", publish::short_hash(&[full_loader.as_bytes()]));
+    write(&dir.join(&full_name), &full_loader)?;
+    let index = publish::fill(
+        &index,
+        &[
+            ("data-fragments=\"\"", &format!("data-fragments=\"{fragments_name}\"")),
+            ("data-full=\"\"", &format!("data-full=\"{full_name}\"")),
+        ],
+    )?;
     let grid = Grid::build(ds);
     let public = channels::public_url();
     let alt = channels_files(dir, ds, &grid, public.as_deref(), &css_names)?;
     let share = Share { title: ds.title, description: ds.summary, path: "", image: "img/card.png", image_alt: &alt };
     let tags = channels::head_tags(ds, &share, public.as_deref(), true);
     let index = publish::fill(&index, &[("</head>", &format!("{tags}\n</head>"))])?;
-    write(&dir.join("index.html"), &index)?;
+    write(&dir.join("index.html"), &publish::strip_comments(&index))?;
     write(&dir.join("init.js"), &publish::loader(&trunk_loader)?)?;
     minify_in_place(dir, "init.js", TERSER_MODULE)?;
 
@@ -147,16 +179,18 @@ fn post_build(dir: &Path) -> Result<(), String> {
         &publish::page(&format!("{}: every event and its sources", ds.title), &css_names, &sources)?,
     )?;
 
-    let wasm = fs::read(dir.join(&wasm_name)).map_err(|e| format!("cannot read {wasm_name}: {e}"))?;
+    // The one-file build carries the whole widget.
+    let wasm = fs::read(dir.join(&full_wasm_name)).map_err(|e| format!("cannot read {full_wasm_name}: {e}"))?;
     let css: String = css_names.iter().map(|n| read(n)).collect::<Result<Vec<_>, _>>()?.join("\n");
     let mount = format!("<main id=\"{}\">{first_view}</main>", ice_matrix_widget::ui::MOUNT_ID);
     let inline = fragments::file(ds, Downloads::Inline)?;
-    write(&dir.join("offline.html"), &publish::offline_page(ds.title, &css, &mount, &inline, &glue, &wasm)?)?;
+    write(&dir.join("offline.html"), &publish::offline_page(ds.title, &css, &mount, &inline, &full_glue, &wasm)?)?;
 
     // The offline cache, versioned by its contents: the first view's files, fetched at install. The rest (the
-    // fragments, sources.html, the downloads) is kept when the reader first uses it, so a visit does not download
-    // all of it in the background.
-    let mut files: Vec<String> = names.iter().filter(|n| !n.ends_with(".html") && *n != "sw.js").cloned().collect();
+    // whole widget, the fragments, sources.html, the downloads) is kept when the reader first uses it, so a visit
+    // does not download all of it in the background.
+    let mut files: Vec<String> =
+        names.iter().filter(|n| !n.ends_with(".html") && *n != "sw.js" && !full(n)).cloned().collect();
     files.extend(["index.html", "init.js"].map(String::from));
     files.sort();
     files.dedup();

@@ -80,6 +80,20 @@ pub fn split_loader(html: &str) -> Option<(String, String)> {
     Some((page, script))
 }
 
+/// The page without its HTML comments (notes for whoever edits `index.html`, not for readers' downloads). An
+/// unclosed comment is left as it is.
+pub fn strip_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        let Some(len) = rest[start..].find("-->") else { break };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + len + "-->".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The loader: Trunk's, inside `templates/init.js`.
 pub fn loader(trunk_loader: &str) -> Result<String, String> {
     fill(INIT, &[("/* TRUNK_LOADER */", trunk_loader)])
@@ -186,6 +200,16 @@ pub fn service_worker(version: &str, files: &[String]) -> Result<String, String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_leave_the_page_and_the_rest_stays() {
+        assert_eq!(
+            strip_comments("<head><!-- a\nnote --><title>t</title><!--b--></head>"),
+            "<head><title>t</title></head>"
+        );
+        assert_eq!(strip_comments("no comments"), "no comments");
+        assert_eq!(strip_comments("<p>x</p><!-- unclosed"), "<p>x</p><!-- unclosed");
+    }
 
     #[test]
     fn the_wasm_preload_waits_for_the_stylesheets() {

@@ -310,3 +310,61 @@ pub fn on_string_message(f: impl Fn(String) + 'static) -> Option<EventListener> 
         }
     }))
 }
+
+/// The event the whole widget sends the first view's widget on the mount element, just before it takes its
+/// place.
+const TAKE_OVER: &str = "ice-matrix:take-over";
+
+/// Loads the whole widget (once): `url` is the module the build names in the mount element's `data-full`. When it
+/// runs it takes this widget's place ([`take_over`]), opening the view in the address. Offline with nothing
+/// cached, it does not load and this widget stays as it is.
+pub fn load_full(url: &str) {
+    thread_local! { static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
+    if url.is_empty() || STARTED.with(|s| s.replace(true)) {
+        return;
+    }
+    let Some(d) = document() else { return };
+    let (Ok(script), Some(body)) = (d.create_element("script"), d.body()) else { return };
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute("src", url);
+    let _ = body.append_child(&script);
+}
+
+/// In the first view's widget: runs `unmount` when the whole widget is about to take its place in `root`.
+pub fn on_take_over(root: &web_sys::Element, unmount: impl FnOnce() + 'static) {
+    EventListener::once(root, TAKE_OVER, move |_| unmount()).forget();
+}
+
+/// In the whole widget: asks the first view's widget in `old` (if any) to unmount, and puts a fresh mount element,
+/// with the same id and attributes, in its place (the first one keeps the other widget's listeners). Returns the
+/// fresh element, and the id of the element inside `old` that had focus.
+pub fn take_over(old: web_sys::Element) -> (web_sys::Element, Option<String>) {
+    let focused = document()
+        .and_then(|d| d.active_element())
+        .filter(|e| old.contains(Some(e)))
+        .map(|e| e.id())
+        .filter(|id| !id.is_empty());
+    if let Ok(e) = web_sys::Event::new(TAKE_OVER) {
+        let _ = old.dispatch_event(&e);
+    }
+    match old.clone_node().ok().and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+        Some(fresh) if old.replace_with_with_node_1(&fresh).is_ok() => (fresh, focused),
+        _ => (old, focused),
+    }
+}
+
+/// Moves focus to the element with this id once the current task is done (after a first render); in a text box,
+/// with the caret at the end, to type on.
+pub fn focus_after_render(id: String) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        focus(&id);
+        let input = document()
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            let end = input.value().encode_utf16().count() as u32;
+            let _ = input.set_selection_range(end, end);
+        }
+    })
+    .forget();
+}

@@ -9,22 +9,48 @@ pub mod data;
 pub mod ui;
 
 /// Mounts the widget into the element with id `ice-matrix` (or the body when there is none), opening the view
-/// the address asks for.
+/// the address asks for. The first view's wasm unmounts itself when the whole widget, which it loads on first
+/// use (see [`ui::FULL`]), takes its place; the whole widget then gives focus back where the reader was.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     use ice_matrix_core::{embed, embed::Options, state::ViewState};
     let root = browser::document().and_then(|d| d.get_element_by_id(ui::MOUNT_ID));
+    #[cfg(feature = "full")]
+    let (root, focused) = match root.map(browser::take_over) {
+        Some((el, focused)) => (Some(el), focused),
+        None => (None, None),
+    };
     let hash = browser::hash();
     let (own, wp_secret) = embed::split_wp_secret(&hash);
+    let attr = |name: &str| root.as_ref().and_then(|el| el.get_attribute(name)).unwrap_or_default();
+    let (mut initial, mut query) = (ViewState::from_hash(own, &data::DATASET), ice_matrix_core::search::query_in(own));
+    // A company's name or alias typed into the first view's widget opens its story here, as typing it here does.
+    if ui::FULL
+        && let Some(next) = ui::find::jump(initial, &query)
+    {
+        (initial, query) = (next, String::new());
+    }
     let props = ui::AppProps {
         mode: ui::Mode::Live,
-        initial: ViewState::from_hash(own, &data::DATASET),
+        initial,
         options: Options { wp_secret, ..Options::from_query(&browser::query()) },
-        query: ice_matrix_core::search::query_in(own).into(),
-        fragments: root.as_ref().and_then(|el| el.get_attribute("data-fragments")).unwrap_or_default().into(),
+        query: query.into(),
+        fragments: attr("data-fragments").into(),
+        full: attr("data-full").into(),
     };
+    #[cfg(feature = "full")]
+    if let Some(id) = focused {
+        // A panel that opened with this widget gets focus, as it would have in the other.
+        let panel = props.initial.open.is_some() || props.initial.company.is_some();
+        browser::focus_after_render(if panel { "im-detail-title".to_string() } else { id });
+    }
     match root {
-        Some(el) => yew::Renderer::<ui::App>::with_root_and_props(el, props).render(),
-        None => yew::Renderer::<ui::App>::with_props(props).render(),
-    };
+        Some(el) => {
+            let app = yew::Renderer::<ui::App>::with_root_and_props(el.clone(), props).render();
+            if !ui::FULL {
+                browser::on_take_over(&el, move || app.destroy());
+            }
+        }
+        None => drop(yew::Renderer::<ui::App>::with_props(props).render()),
+    }
 }

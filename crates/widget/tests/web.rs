@@ -88,6 +88,7 @@ impl Mounted {
             options: Options::from_query(&w.location().search().unwrap()),
             fragments: "".into(),
             query: "".into(),
+            full: "".into(),
         };
         let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;

@@ -8,7 +8,7 @@ use ice_matrix_core::state::{Action, ViewState};
 use ice_matrix_core::words;
 use yew::prelude::*;
 
-use super::common::{FragmentsState, Mode, Shared};
+use super::common::{FULL, FragmentsState, Mode, Shared, loading};
 use super::company::company_panel;
 use super::detail::detail;
 use super::figures::figures;
@@ -17,7 +17,7 @@ use super::find::find;
 use super::hooks::{use_focus_on_open, use_fragments, use_frame_height, use_hash_sync, use_root_classes, use_wp_links};
 use super::legend::legend;
 use super::list::list;
-use super::share::Share;
+use super::share::share;
 use super::store::{Store, send};
 use super::story::story;
 use super::table::Table;
@@ -36,6 +36,9 @@ pub struct AppProps {
     /// The full-text query to open on (the link's `q=`).
     #[prop_or_default]
     pub query: AttrValue,
+    /// The address of the whole widget's module, which the first view's widget loads on first use (see [`FULL`]).
+    #[prop_or_default]
+    pub full: AttrValue,
 }
 
 #[component]
@@ -51,6 +54,7 @@ pub fn App(props: &AppProps) -> Html {
         let q = props.query.clone();
         move || q
     });
+    let shared = use_state(|| None::<browser::Shared>);
     let grid = use_memo(state.asof, |&asof| Grid::as_of(&DATASET, asof));
     let view = {
         let grid = grid.clone();
@@ -67,7 +71,7 @@ pub fn App(props: &AppProps) -> Html {
     use_wp_links(options);
     let root = use_node_ref();
     use_frame_height(root.clone(), options);
-    use_hash_sync(&store, &query);
+    use_hash_sync(&store, &query, options, &props.full);
 
     let close = {
         let dispatch = store.dispatcher();
@@ -107,15 +111,16 @@ pub fn App(props: &AppProps) -> Html {
     let matches = {
         let (q, ready) = ((*query).clone(), fragments == FragmentsState::Ready);
         use_memo((q, ready, state.asof), |(q, ready, asof)| {
-            let mut m = if *ready { search::events_matching(&DATASET, q) } else { Vec::new() };
+            let mut m = if *ready && FULL { search::events_matching(&DATASET, q) } else { Vec::new() };
             m.retain(|&e| asof.is_none_or(|d| DATASET.events[e as usize].date.counts_as_of(d)));
             m
         })
     };
-    let hits = use_memo((matches.clone(), grid.clone()), |(m, g)| search::hits(g, m));
+    let hits = use_memo((matches.clone(), grid.clone()), |(m, g)| if FULL { search::hits(g, m) } else { Vec::new() });
     let panel = match (open, company) {
         (Some(at), _) => Some(detail(at, &grid, fragments, &close, &oncompany)),
-        (None, Some(c)) => Some(company_panel(c, &grid, fragments, &close)),
+        (None, Some(c)) if FULL => Some(company_panel(c, &grid, fragments, &close)),
+        (None, Some(_)) => Some(html! { <section id="im-detail" class="im-detail">{ loading() }</section> }),
         (None, None) => None,
     };
     let d = store.dispatcher();
@@ -130,7 +135,7 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="im-question">{ ds.question }</p>
                 </header>
             }
-            if let Some(d) = state.asof {
+            if let Some(d) = state.asof.filter(|_| FULL) {
                 <p class="im-summary-line im-asof" role="status">
                     { words::as_of_line(ds, &view, d) }{ " " }
                     <button type="button" class="im-link" onclick={send(&d_, Action::SetAsOf(None))}>{ "Show the matrix as it is now" }</button>
@@ -159,17 +164,17 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="im-tab im-layout" aria-pressed={state.grid.to_string()}
                         onclick={send(&d, Action::SetGrid(!state.grid))}>{ "Full grid" }</button>
                 </div>
-                <Share {state} />
+                { share(state, &shared) }
                 { find(state, &query, &d) }
                 </div>
             } else {
                 { legend(props.mode, state.filter, &view, &d) }
             }
-            if !query.is_empty() && !state.list {
+            if FULL && !query.is_empty() && !state.list {
                 { results(&query, &matches, fragments) }
             }
             if state.list {
-                { list(&view, state.filter, fragments) }
+                { if FULL { list(&view, state.filter, fragments) } else { loading() } }
             } else {
                 <Table mode={props.mode} grid={Shared(grid.clone())} view={Shared(view.clone())} filter={state.filter}
                     {open} {company} {limit} dispatch={d.clone()} detail={panel} hits={Shared(hits.clone())} />
@@ -200,7 +205,7 @@ fn as_of(asof: Option<Date>, d: &super::store::Dispatch) -> Html {
     html! {
         <p class="im-asof-pick">
             <label>{ "As of " }
-                <input type="month" min={first} max={words::month_value(ds.updated)} placeholder="YYYY-MM" pattern="[0-9]{4}-[0-9]{2}"
+                <input type="month" id="im-asof-date" min={first} max={words::month_value(ds.updated)} placeholder="YYYY-MM" pattern="[0-9]{4}-[0-9]{2}"
                     value={asof.map(words::month_value).unwrap_or_default()} {onchange} />
             </label>
             <span class="im-note">{ " the matrix as it stood at the end of a month (empty: now)" }</span>
@@ -213,7 +218,8 @@ fn results(query: &str, matches: &[u16], fragments: FragmentsState) -> Html {
     use super::common::{fragment, pending};
     use ice_matrix_core::fragments::Piece;
     let mut newest: Vec<u16> = matches.to_vec();
-    newest.sort_unstable_by_key(|&e| std::cmp::Reverse((DATASET.events[e as usize].date, e)));
+    let key = |e: u16| (DATASET.events[e as usize].date, e);
+    ice_matrix_core::grid::sort_indices(&mut newest, &|a, b| key(b).cmp(&key(a)));
     let shown = newest.len().min(20);
     html! {
         <section class="im-results" aria-labelledby="im-results-title">

@@ -8,6 +8,13 @@ use ice_matrix_core::fragments::Piece;
 /// The id of the element the widget mounts in.
 pub const MOUNT_ID: &str = "ice-matrix";
 
+/// Whether this is the whole widget. The first view's wasm (built without the `full` feature) leaves out what
+/// few readers open, to load quickly: it draws the matrix, its filters, a cell's events and the story panels,
+/// and for a company's story, the matrix as of a date, a search, the list of events, the data panel and the
+/// embed panel (`ViewState::needs_whole_widget`) it loads the whole widget, which takes its place. A constant,
+/// so the parts left out compile out of that wasm. At build time (natively) everything is there.
+pub const FULL: bool = cfg!(any(feature = "full", not(target_arch = "wasm32")));
+
 /// Which page the components render for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -46,6 +53,11 @@ impl FragmentsState {
 /// text in it, so it is parsed as it is.
 pub fn fragment(piece: Piece) -> Html {
     Html::from_html_unchecked(AttrValue::Static(piece.get(&DATASET)))
+}
+
+/// What the first view's widget shows in place of a part it leaves out, until the whole widget takes its place.
+pub fn loading() -> Html {
+    html! { <p class="im-status" role="status">{ "Loading…" }</p> }
 }
 
 /// What a part of the view that needs the fragments shows until they are there.

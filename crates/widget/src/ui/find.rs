@@ -5,6 +5,7 @@
 use ice_matrix_core::state::{Action, ViewState};
 use yew::prelude::*;
 
+use super::common::FULL;
 use super::store::Dispatch;
 use crate::data::DATASET;
 
@@ -18,6 +19,13 @@ pub fn company_named(text: &str) -> Option<u16> {
         .map(|i| i as u16)
 }
 
+/// The view that typing `text` opens from `state`: a company's name or alias opens its story, keeping the date and
+/// the layout and dropping the filters, which might hide the row. None for any other text.
+pub fn jump(state: ViewState, text: &str) -> Option<ViewState> {
+    let c = company_named(text)?;
+    Some(ViewState { company: Some(c), asof: state.asof, grid: state.grid, ..ViewState::default() })
+}
+
 /// The box: a company's name or alias opens its story; any other text of three letters or more searches the
 /// events' texts (`query`, kept in the link as `q=`), highlighting the cells that hold matches.
 pub fn find(state: ViewState, query: &UseStateHandle<AttrValue>, d: &Dispatch) -> Html {
@@ -25,9 +33,7 @@ pub fn find(state: ViewState, query: &UseStateHandle<AttrValue>, d: &Dispatch) -
         let (d, query) = (d.clone(), query.clone());
         Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-            if let Some(c) = company_named(&v) {
-                // Keep the date and the layout; drop the filters, which might hide the row.
-                let next = ViewState { company: Some(c), asof: state.asof, grid: state.grid, ..ViewState::default() };
+            if FULL && let Some(next) = jump(state, &v) {
                 d.dispatch(Action::Restore(next));
                 query.set(AttrValue::default());
             } else {
@@ -39,12 +45,16 @@ pub fn find(state: ViewState, query: &UseStateHandle<AttrValue>, d: &Dispatch) -
     html! {
         <label class="im-find">
             <span class="im-sr">{ label.clone() }</span>
-            <input type="search" list="im-names" placeholder={label} autocomplete="off" value={(**query).clone()} {oninput} />
+            <input type="search" id="im-find" list="im-names" placeholder={label} autocomplete="off" value={(**query).clone()} {oninput} />
+            // The first view's widget has the list without its names: the whole widget, which fills it, takes
+            // its place when the reader types.
             <datalist id="im-names">
-                for c in DATASET.companies.iter() {
-                    <option value={c.name} />
-                    for a in c.aliases.iter() {
-                        <option value={*a} label={format!("{a} ({})", c.name)} />
+                if FULL {
+                    for c in DATASET.companies.iter() {
+                        <option value={c.name} />
+                        for a in c.aliases.iter() {
+                            <option value={*a} label={format!("{a} ({})", c.name)} />
+                        }
                     }
                 }
             </datalist>

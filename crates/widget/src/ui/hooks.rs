@@ -11,7 +11,7 @@ use ice_matrix_core::search;
 use ice_matrix_core::state::{Action, ViewState};
 use yew::prelude::*;
 
-use super::common::FragmentsState;
+use super::common::{FULL, FragmentsState};
 use super::store::Store;
 use crate::browser;
 use crate::data::DATASET;
@@ -51,13 +51,13 @@ pub fn use_fragments(url: AttrValue, needed: bool) -> (FragmentsState, Callback<
 /// The theme and background the host asked for, as classes on `<html>`.
 #[hook]
 pub fn use_root_classes(options: &Options) {
-    use_effect_with((options.theme, options.transparent), |&(theme, transparent)| {
+    let sandboxed = sandboxed_wordpress(options);
+    use_effect_with((options.theme, options.transparent, sandboxed), |&(theme, transparent, sandboxed)| {
         browser::set_root_class("theme-light", theme == Theme::Light);
         browser::set_root_class("theme-dark", theme == Theme::Dark);
         browser::set_root_class("transparent", transparent);
+        browser::set_root_class("sandboxed", sandboxed);
     });
-    let sandboxed = options.wp_secret.is_some() && browser::opaque_origin();
-    use_effect_with(sandboxed, |&on| browser::set_root_class("sandboxed", on));
 }
 
 /// In WordPress's frame (`sandbox="allow-scripts"`, no popups) a source link cannot open: a click on one asks
@@ -65,9 +65,10 @@ pub fn use_root_classes(options: &Options) {
 /// host, in the top window), where every link works; the address is also shown as text to copy.
 #[hook]
 pub fn use_wp_links(options: &Options) {
+    // Only the whole widget has it: in such a frame the first view's widget loads the whole one at once.
     let secret = options.wp_secret.clone().filter(|_| browser::opaque_origin());
     use_effect_with(secret, |secret| {
-        let listener = secret.clone().and_then(|secret| {
+        let listener = secret.clone().filter(|_| FULL).and_then(|secret| {
             browser::on_blocked_link_click(move || {
                 let view = ViewState::from_hash(&browser::hash(), &DATASET);
                 let anchor = view.open.map(|at| format!("#{}", at.anchor(&DATASET))).unwrap_or_default();
@@ -104,16 +105,27 @@ pub fn use_frame_height(root: NodeRef, options: &Options) {
     });
 }
 
-/// Keeps the address's hash in step with the view, and the view with a hash the reader navigates to.
+/// Keeps the address's hash in step with the view, and the view with a hash the reader navigates to. In the first
+/// view's widget (not [`FULL`]), a view that needs the whole widget, or WordPress's sandboxed frame, loads it from
+/// `full`, which then takes its place.
 #[hook]
-pub fn use_hash_sync(store: &UseReducerHandle<Store>, query: &UseStateHandle<AttrValue>) {
-    use_effect_with((store.0, (**query).clone()), |(s, q)| {
-        let mut hash = s.to_hash(&DATASET);
-        if !q.trim().is_empty() {
-            hash.push(if hash.is_empty() { '#' } else { '&' });
-            hash.push_str(&format!("q={}", search::encode(q)));
+pub fn use_hash_sync(
+    store: &UseReducerHandle<Store>,
+    query: &UseStateHandle<AttrValue>,
+    options: &Options,
+    full: &AttrValue,
+) {
+    let full = full.clone();
+    let needs_whole = !FULL && (store.0.needs_whole_widget(query) || sandboxed_wordpress(options));
+    use_effect_with((store.0, (**query).clone(), needs_whole), move |(s, q, needs_whole)| {
+        if *needs_whole {
+            // The first view's widget leaves this view out: the address has it at once, for the whole widget that
+            // opens it in its place.
+            browser::set_hash(&link_hash(s, q));
+            browser::load_full(&full);
+        } else {
+            browser::set_hash_soon(link_hash(s, q));
         }
-        browser::set_hash_soon(hash)
     });
     let dispatch = store.dispatcher();
     let setter = query.setter();
@@ -124,6 +136,22 @@ pub fn use_hash_sync(store: &UseReducerHandle<Store>, query: &UseStateHandle<Att
         });
         move || drop(listener)
     });
+}
+
+/// Whether the widget is in WordPress's frame (`sandbox="allow-scripts"`, an opaque origin), where it needs the
+/// whole widget's [`use_wp_links`].
+fn sandboxed_wordpress(options: &Options) -> bool {
+    options.wp_secret.is_some() && browser::opaque_origin()
+}
+
+/// The view and the search as the address's hash.
+fn link_hash(state: &ViewState, query: &str) -> String {
+    let mut hash = state.to_hash(&DATASET);
+    if !query.trim().is_empty() {
+        hash.push(if hash.is_empty() { '#' } else { '&' });
+        hash.push_str(&format!("q={}", search::encode(query)));
+    }
+    hash
 }
 
 /// Moves focus to the events' heading when a cell or a company opens (`open` names which), so keyboard and screen-reader users land in them;

@@ -14,7 +14,7 @@ mod detail;
 mod embed_panel;
 mod figures;
 mod filters;
-mod find;
+pub mod find;
 mod hooks;
 mod legend;
 mod list;
@@ -25,5 +25,5 @@ mod story;
 mod table;
 
 pub use app::{App, AppProps};
-pub use common::{MOUNT_ID, Mode};
+pub use common::{FULL, MOUNT_ID, Mode};
 pub use store::Store;

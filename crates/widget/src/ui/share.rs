@@ -7,16 +7,11 @@ use yew::prelude::*;
 use crate::browser::{self, Shared};
 use crate::data::DATASET;
 
-#[derive(Properties, PartialEq)]
-pub struct ShareProps {
-    pub state: ViewState,
-}
-
-#[component]
-pub fn Share(props: &ShareProps) -> Html {
-    let outcome = use_state(|| None::<Shared>);
+/// A function, not a component (a component of its own would cost the wasm 2 KB): `outcome`, what came of the
+/// last share, is the root's state.
+pub fn share(state: ViewState, outcome: &UseStateHandle<Option<Shared>>) -> Html {
     // The view as it is, without an open panel of the widget's own (this one, "Embed this" …).
-    let url = format!("{}{}", browser::base_url(), ViewState { panel: None, ..props.state }.to_hash(&DATASET));
+    let url = format!("{}{}", browser::base_url(), ViewState { panel: None, ..state }.to_hash(&DATASET));
     let onclick = {
         let (outcome, url) = (outcome.clone(), url.clone());
         Callback::from(move |_: MouseEvent| {
@@ -31,9 +26,9 @@ pub fn Share(props: &ShareProps) -> Html {
         <div class="im-share">
             <button type="button" class="im-tab" {onclick}>{ "Share" }</button>
             <span class="im-share-note" role="status">
-                if *outcome == Some(Shared::Copied) { { "Link copied" } }
+                if **outcome == Some(Shared::Copied) { { "Link copied" } }
             </span>
-            if *outcome == Some(Shared::Neither) {
+            if **outcome == Some(Shared::Neither) {
                 <label class="im-share-link">{ "Link to this view " }
                     <input type="text" readonly=true value={url} {onfocus} />
                 </label>

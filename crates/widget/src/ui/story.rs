@@ -11,7 +11,7 @@ use ice_matrix_core::state::{Action, ViewState};
 use yew::prelude::*;
 
 use super::cite::Cite;
-use super::common::{FragmentsState, fragment, pending};
+use super::common::{FULL, FragmentsState, fragment, loading, pending};
 use super::embed_panel::EmbedPanel;
 use super::store::{Dispatch, send};
 use crate::data::DATASET;
@@ -43,6 +43,7 @@ pub fn story(state: ViewState, options: &Options, fragments: FragmentsState, dis
             if let Some(p) = state.panel {
                 <section id="im-panel" class="im-panel" aria-label={p.title(&DATASET)} {onclick}>
                     { match p {
+                        Panel::Embed | Panel::Data if !FULL => loading(),
                         Panel::Embed => html! { <EmbedPanel state={state} options={options.clone()} /> },
                         _ if fragments != FragmentsState::Ready => pending(fragments),
                         Panel::Data => html! { <>{ fragment(Piece::Panel(Panel::Data)) }<Cite state={state} /></> },
