@@ -138,12 +138,28 @@ test('"Cite this" gives APA, Chicago and BibTeX with the version, the date, the 
   await page.close();
 });
 
-test('the feeds list this release and every correction', async () => {
+test('the feeds have an entry per release, newest first, its events linked to their cells, and every correction once', async () => {
   const feed = await (await fetch(`${s.url}changes.json`)).json();
   assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
-  assert.equal(feed.items.length, 1 + (s.data.corrections?.length ?? 0));
-  assert.ok(feed.items[0].content_text.includes(s.data.version));
-  assert.ok(feed.items.every((i) => i.id && i.date_published && i.content_text));
+  const releases = s.data.releases ?? [];
+  assert.equal(feed.items.length, Math.max(1, releases.length));
+  assert.ok(feed.items[0].title.startsWith(`Version ${s.data.version}`), feed.items[0].title);
+  assert.ok(feed.items.every((i) => i.id && i.date_published && i.content_text && i.content_html));
+  for (const c of s.data.corrections ?? []) {
+    assert.equal(feed.items.filter((i) => i.content_text.includes(c.text)).length, 1, c.text);
+  }
+  let link = null;
+  for (const r of releases) {
+    const item = feed.items.find((i) => i.id.endsWith(`:version-${r.version}`));
+    assert.ok(item, r.version);
+    for (const id of [...(r.added ?? []), ...(r.recoded ?? []).map((x) => x.event)]) {
+      const e = s.data.events.find((x) => x.id === id);
+      if (!e) continue;
+      const anchor = `${e.company}.${e.pressure_types[0]}`;
+      assert.ok(item.content_html.includes(`#cell=${anchor}`), `${r.version}: ${id} links to its cell`);
+      link ??= { anchor, company: s.data.companies.find((c) => c.id === e.company).name };
+    }
+  }
   const page = await s.browser.newPage();
   await page.goto(s.url);
   const atom = await page.evaluate(async () => {
@@ -153,6 +169,14 @@ test('the feeds list this release and every correction', async () => {
   assert.deepEqual(atom, { error: false, entries: feed.items.length });
   assert.equal(await page.locator('link[rel=alternate][type="application/feed+json"]').count(), 1);
   await page.close();
+  if (link) {
+    // A link from the feed opens its cell.
+    const { page: p, errors } = await open(s.browser, `${s.url}#cell=${link.anchor}`);
+    await p.waitForSelector('#im-detail-title');
+    assert.ok((await p.locator('#im-detail-title').textContent()).startsWith(link.company));
+    assert.deepEqual(errors, []);
+    await p.close();
+  }
 });
 
 test('a search over the events\' texts highlights the cells that hold matches, lists them, and survives a reload', async () => {

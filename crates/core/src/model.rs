@@ -310,6 +310,30 @@ pub struct Correction {
     pub text: &'static str,
 }
 
+/// A release of the data: what it added, removed and recoded (from the repository's history, kept in the file
+/// since the build sees only the current data). Its corrections are those dated after the release before it,
+/// up to its date.
+#[derive(Debug, PartialEq)]
+pub struct Release {
+    pub version: &'static str,
+    pub date: Date,
+    /// What the release was, in a sentence.
+    pub note: &'static str,
+    /// Events added, by id (an event a later release removed is still named here).
+    pub added: &'static [&'static str],
+    /// Events removed, by id.
+    pub removed: &'static [&'static str],
+    pub recoded: &'static [Recode],
+}
+
+/// An event whose outcome a release changed.
+#[derive(Debug, PartialEq)]
+pub struct Recode {
+    pub event: &'static str,
+    pub from: u8,
+    pub to: u8,
+}
+
 /// A signatory count of a letter at a date, with the source that gives it.
 #[derive(Debug, PartialEq)]
 pub struct Count {
@@ -422,6 +446,9 @@ pub struct Dataset {
     pub methodology: &'static [Note],
     #[cfg(not(target_arch = "wasm32"))]
     pub corrections: &'static [Correction],
+    /// The releases, oldest first; the last is this version. Empty when the file keeps no history.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub releases: &'static [Release],
     #[cfg(not(target_arch = "wasm32"))]
     pub letters: &'static [Letter],
     #[cfg(not(target_arch = "wasm32"))]

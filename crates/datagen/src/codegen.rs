@@ -122,6 +122,22 @@ pub fn rust(ds: &Dataset, frame_heights: &[FrameHeight]) -> String {
     for x in ds.corrections {
         let _ = writeln!(o, "        Correction {{ date: {}, text: {:?} }},", date(x.date), x.text);
     }
+    o.push_str("    ],\n    #[cfg(not(target_arch = \"wasm32\"))]\n    releases: &[\n");
+    for x in ds.releases {
+        let _ = write!(
+            o,
+            "        Release {{ version: {:?}, date: {}, note: {:?}, added: &{:?}, removed: &{:?}, recoded: &[",
+            x.version,
+            date(x.date),
+            x.note,
+            x.added,
+            x.removed
+        );
+        for y in x.recoded {
+            let _ = write!(o, "Recode {{ event: {:?}, from: {}, to: {} }}, ", y.event, y.from, y.to);
+        }
+        o.push_str("] },\n");
+    }
     o.push_str("    ],\n    #[cfg(not(target_arch = \"wasm32\"))]\n    letters: &[\n");
     for l in ds.letters {
         let _ = write!(

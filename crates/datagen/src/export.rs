@@ -109,6 +109,22 @@ pub fn json(ds: &Dataset) -> String {
         ),
         ("methodology", ds.methodology.iter().map(|n| json!({"id": n.id, "heading": n.heading, "text": n.text})).collect()),
         ("corrections", ds.corrections.iter().map(|c| json!({"date": c.date.iso(), "text": c.text})).collect()),
+        (
+            "releases",
+            ds.releases
+                .iter()
+                .map(|r| {
+                    json!({
+                        "version": r.version, "date": r.date.iso(), "note": r.note, "added": r.added, "removed": r.removed,
+                        "recoded": r.recoded.iter().map(|x| json!({
+                            "event": x.event,
+                            "from": ds.outcomes[x.from as usize].id,
+                            "to": ds.outcomes[x.to as usize].id,
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect(),
+        ),
         ("denylist", ds.denylist.iter().map(|d| json!({"domain": d.domain, "reason": d.reason})).collect()),
     ];
     let head = json!({

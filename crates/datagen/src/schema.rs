@@ -21,6 +21,7 @@ pub struct RawDataset {
     pub events: Vec<RawEvent>,
     pub methodology: Vec<RawNote>,
     pub corrections: Vec<RawCorrection>,
+    pub releases: Vec<RawRelease>,
     pub letters: Vec<RawLetter>,
     pub context: Vec<RawContext>,
     pub denylist: Vec<RawDenied>,
@@ -233,6 +234,30 @@ pub struct RawCorrection {
     pub text: String,
 }
 
+/// A release of the data, with what it changed.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelease {
+    pub version: String,
+    pub date: String,
+    pub note: String,
+    #[serde(default)]
+    pub added: Vec<String>,
+    #[serde(default)]
+    pub removed: Vec<String>,
+    #[serde(default)]
+    pub recoded: Vec<RawRecode>,
+}
+
+/// An event whose outcome a release changed: its id and the outcome ids before and after.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecode {
+    pub event: String,
+    pub from: String,
+    pub to: String,
+}
+
 /// An open letter or petition of the movement, with its signatory counts over time.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -294,6 +319,7 @@ struct Top {
     events: Vec<toml::Value>,
     methodology: Vec<toml::Value>,
     corrections: Vec<toml::Value>,
+    releases: Vec<toml::Value>,
     letters: Vec<toml::Value>,
     context: Vec<toml::Value>,
     denylist: Vec<toml::Value>,
@@ -323,6 +349,7 @@ pub fn parse(text: &str) -> Result<RawDataset, Vec<Problem>> {
         events: records("event", top.events, &mut problems),
         methodology: records("methodology", top.methodology, &mut problems),
         corrections: records("correction", top.corrections, &mut problems),
+        releases: records("release", top.releases, &mut problems),
         letters: records("letter", top.letters, &mut problems),
         context: records("context", top.context, &mut problems),
         denylist: records("denied domain", top.denylist, &mut problems),
@@ -335,7 +362,11 @@ fn records<T: DeserializeOwned>(kind: &str, values: Vec<toml::Value>, problems: 
     for (i, v) in values.into_iter().enumerate() {
         let name = match v.get("id").and_then(|id| id.as_str()) {
             Some(id) => record(kind, id),
-            None => format!("{kind} #{}", i + 1),
+            // Releases are named by their version.
+            None => match v.get("version").and_then(|id| id.as_str()) {
+                Some(version) => record(kind, version),
+                None => format!("{kind} #{}", i + 1),
+            },
         };
         out.extend(one(&name, v, problems));
     }

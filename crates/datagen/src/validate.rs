@@ -8,6 +8,8 @@
 //!   original reporting, or a licensed copy of it), and a confidence level and (for context) a stance that the
 //!   `[widget]` table names;
 //! - no source is on a denied domain or at a staging, preprod, AMP, mobile or tracking-parameter address;
+//! - releases are in order of version and date, the last is this version, and each names only events that
+//!   exist (or that a later release removed) and outcomes that exist;
 //! - a URL cited twice is cited the same way; outcome ranks are unique and outcomes are sorted by rank;
 //! - no text holds a control character but newline and tab (the fragments file is split on U+001F);
 //! - the counts stay within what the indexes hold: [`MAX_OUTCOMES`], [`MAX_SECTORS`], [`MAX_PRESSURE_TYPES`]
@@ -20,8 +22,8 @@ use std::collections::{HashMap, HashSet};
 
 use ice_matrix_core::model::{
     Company, Confidence, Context, Correction, Count, Dataset, Date, Denied, Event, Letter, MAX_OUTCOMES,
-    MAX_PRESSURE_TYPES, MAX_RECORDS, MAX_SECTORS, Note, Outcome, PressureType, Response, ResponseStatus, Sector,
-    Source, SourceKind, Stance, Widget,
+    MAX_PRESSURE_TYPES, MAX_RECORDS, MAX_SECTORS, Note, Outcome, PressureType, Recode, Release, Response,
+    ResponseStatus, Sector, Source, SourceKind, Stance, Widget,
 };
 
 use crate::problem::{Problem, record};
@@ -199,6 +201,7 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
         })
         .collect();
     corrections.sort_by_key(|x| std::cmp::Reverse(x.date));
+    let releases = releases(&mut c, &raw, span, &event_ids, &outcome_ix);
 
     c.ids("context", raw.context.iter().map(|x| x.id.as_str()));
     let mut context = Vec::with_capacity(raw.context.len());
@@ -279,6 +282,7 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
         sources: slice(sources.list),
         methodology: slice(methodology),
         corrections: slice(corrections),
+        releases: slice(releases),
         letters: slice(letters),
         context: slice(context),
         denylist: slice(denylist),
@@ -442,6 +446,79 @@ fn event(c: &mut Check, e: &RawEvent, refs: &Refs, span: Span, sources: &mut Sou
 }
 
 /// Everything defined should be used by an event, or say why it is kept (`unused`).
+/// The releases, checked: versions unique and in the file's order of dates, the last one this version; every
+/// event a release names exists, or a later release removed it; an event removed is gone, unless a later
+/// release added it back; a recoding names outcomes that exist, and two different ones.
+fn releases(
+    c: &mut Check,
+    raw: &RawDataset,
+    span: Span,
+    event_ids: &HashMap<String, usize>,
+    outcome_ix: &HashMap<String, usize>,
+) -> Vec<Release> {
+    let mut out: Vec<Release> = Vec::with_capacity(raw.releases.len());
+    let mut versions = HashSet::new();
+    for (i, x) in raw.releases.iter().enumerate() {
+        let r = record("release", &x.version);
+        if x.version.trim().is_empty() || !versions.insert(x.version.as_str()) {
+            c.push(&r, "version", "must be non-empty and given once");
+        }
+        let date = c.dated(&r, "date", &x.date, span);
+        if out.last().is_some_and(|p: &Release| p.date > date) {
+            c.push(&r, "date", "is before the release above it: releases go oldest first");
+        }
+        let later = &raw.releases[i + 1..];
+        for id in &x.added {
+            let removed_later = later.iter().any(|l| l.removed.contains(id));
+            if !event_ids.contains_key(id) && !removed_later {
+                c.push(&r, "added", format!("event \"{id}\" is not in the file, and no later release removed it"));
+            }
+        }
+        for id in &x.removed {
+            let added_later = later.iter().any(|l| l.added.contains(id));
+            if event_ids.contains_key(id) && !added_later {
+                c.push(&r, "removed", format!("event \"{id}\" is still in the file"));
+            }
+        }
+        let mut recoded = Vec::with_capacity(x.recoded.len());
+        for y in &x.recoded {
+            if !event_ids.contains_key(&y.event) && !later.iter().any(|l| l.removed.contains(&y.event)) {
+                c.push(&r, "recoded", format!("event \"{}\" is not in the file", y.event));
+            }
+            let outcome = |c: &mut Check, id: &str| match outcome_ix.get(id) {
+                Some(&o) => o as u8,
+                None => {
+                    c.push(&r, "recoded", format!("\"{id}\" is not an outcome id"));
+                    0
+                }
+            };
+            let (from, to) = (outcome(c, &y.from), outcome(c, &y.to));
+            if y.from == y.to {
+                c.push(&r, "recoded", format!("event \"{}\" goes from \"{}\" to itself", y.event, y.from));
+            }
+            recoded.push(Recode { event: leak(&y.event), from, to });
+        }
+        out.push(Release {
+            version: leak(&x.version),
+            date,
+            note: c.required(&r, "note", &x.note),
+            added: slice(x.added.iter().map(|s| leak(s)).collect()),
+            removed: slice(x.removed.iter().map(|s| leak(s)).collect()),
+            recoded: slice(recoded),
+        });
+    }
+    if let Some(last) = raw.releases.last()
+        && last.version != raw.version
+    {
+        c.push(
+            &record("release", &last.version),
+            "version",
+            format!("the last release must be this version, {}", raw.version),
+        );
+    }
+    out
+}
+
 fn unused(c: &mut Check, raw: &RawDataset, events: &[Event], outcome_ix: &HashMap<String, usize>) {
     let mut companies = vec![0; raw.companies.len()];
     let mut pressure = vec![0; raw.pressure_types.len()];

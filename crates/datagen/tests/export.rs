@@ -27,7 +27,8 @@ fn json_has_the_documented_contract() {
         for k in ["version", "updated", "companies", "pressure_types", "outcomes", "events", "sources"] {
             assert!(j.get(k).is_some(), "missing {k}");
         }
-        let fields: [(&str, &[&str]); 5] = [
+        let fields: [(&str, &[&str]); 6] = [
+            ("releases", &["version", "date", "note", "added", "removed", "recoded"]),
             ("companies", &["id", "name", "sector"]),
             ("pressure_types", &["id", "label", "definition"]),
             ("outcomes", &["id", "label", "definition", "rank"]),

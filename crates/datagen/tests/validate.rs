@@ -559,3 +559,61 @@ fn an_alias_leads_to_one_company() {
         "1 to 60",
     );
 }
+
+/// The small file with these releases appended.
+fn with_releases(releases: &str) -> String {
+    format!("{VALID}\n{releases}")
+}
+
+#[test]
+fn releases_resolve_to_events_and_outcomes() {
+    let ds = load(&with_releases(
+        r#"
+[[releases]]
+version = "0.9.0"
+date = "2019-07-01"
+note = "First."
+
+[[releases]]
+version = "1.0.0"
+date = "2026-11-25"
+note = "Recoded."
+added = ["acme-2019-letter"]
+removed = ["acme-2018-gone"]
+recoded = [{ event = "acme-2019-letter", from = "ties-cut", to = "no-change" }]
+"#,
+    ))
+    .expect("valid");
+    assert_eq!(ds.releases.len(), 2);
+    assert_eq!(ds.releases[1].recoded[0].from, 0);
+    assert_eq!(ds.releases[1].recoded[0].to, 1);
+}
+
+#[test]
+fn rejects_a_release_that_names_what_is_not_there() {
+    let one = |body: &str| {
+        with_releases(&format!("[[releases]]\nversion = \"1.0.0\"\ndate = \"2026-11-25\"\nnote = \"N.\"\n{body}"))
+    };
+    rejects(one("added = [\"nope\"]"), "release \"1.0.0\"", "added", "\"nope\" is not in the file");
+    rejects(one("removed = [\"acme-2019-letter\"]"), "release \"1.0.0\"", "removed", "is still in the file");
+    rejects(
+        one("recoded = [{ event = \"acme-2019-letter\", from = \"cut\", to = \"no-change\" }]"),
+        "release \"1.0.0\"",
+        "recoded",
+        "\"cut\" is not an outcome id",
+    );
+    rejects(
+        with_releases("[[releases]]\nversion = \"0.9.0\"\ndate = \"2026-11-25\"\nnote = \"N.\"\n"),
+        "release \"0.9.0\"",
+        "version",
+        "the last release must be this version, 1.0.0",
+    );
+    rejects(
+        with_releases(
+            "[[releases]]\nversion = \"0.9.0\"\ndate = \"2026-11-25\"\nnote = \"N.\"\n\n[[releases]]\nversion = \"1.0.0\"\ndate = \"2020-01-01\"\nnote = \"N.\"\n",
+        ),
+        "release \"1.0.0\"",
+        "date",
+        "releases go oldest first",
+    );
+}

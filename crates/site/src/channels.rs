@@ -8,7 +8,7 @@
 
 use ice_matrix_core::grid::{CellRef, Grid};
 use ice_matrix_core::html::{escape, json_string};
-use ice_matrix_core::model::Dataset;
+use ice_matrix_core::model::{Dataset, Date, Release};
 
 use crate::images::{self, CARD};
 
@@ -201,56 +201,154 @@ pub fn apple_news(ds: &Dataset, grid: &Grid, public: Option<&str>, alt: &str) ->
     )
 }
 
-/// What changed, as feeds (`changes.json`, JSON Feed 1.1, and `changes.atom`): this release (its version, date
-/// and content, with the content hash), and each entry of the corrections log. A feed reader, or a researcher
-/// watching the data, sees a new item when either changes. Links are absolute with the public address, else
-/// relative to the feed's own address (which both formats allow).
+/// One entry of the feeds: a release, with what it added, removed and recoded and its corrections.
+pub struct Change {
+    pub id: String,
+    pub title: String,
+    pub date: Date,
+    /// Where the entry leads: the data panel.
+    pub url: String,
+    /// The entry as plain text, and as HTML whose every event links to its cell.
+    pub text: String,
+    pub html: String,
+}
+
+/// The feeds' entries, newest first: one per release of the data (`[[releases]]`), each listing the events it
+/// added (linked to their cells), removed and recoded (from → to), and its corrections, the log's entries dated
+/// after the release before it. The newest also gives the content hash. A file that keeps no releases gets one
+/// entry for its version, with every correction.
+pub fn changes(ds: &Dataset, public: Option<&str>, hash: &str) -> Vec<Change> {
+    use ice_matrix_core::state::ViewState;
+    use ice_matrix_core::words::count;
+    let base = public.unwrap_or("");
+    let current = Release { version: ds.version, date: ds.updated, note: "", added: &[], removed: &[], recoded: &[] };
+    let releases: Vec<&Release> = if ds.releases.is_empty() { vec![&current] } else { ds.releases.iter().collect() };
+    let event = |id: &str| ds.events.iter().position(|e| e.id == id);
+    // An event as a line: its company and date, linked to its cell, and what it was.
+    let line = |id: &str, what: &str| -> (String, String) {
+        let Some(i) = event(id) else {
+            return (
+                format!("{id} (since removed){what}"),
+                format!("<li>{}{}</li>", escape(id), escape(&format!(" (since removed){what}"))),
+            );
+        };
+        let e = &ds.events[i];
+        let company = ds.companies[e.company as usize].name;
+        let at = CellRef { company: e.company, pressure: e.pressure_types.first().copied().unwrap_or(0) };
+        let url = format!("{base}{}", ViewState { open: Some(at), ..ViewState::default() }.to_hash(ds));
+        let label = format!("{company}, {}", e.date.long());
+        (
+            format!("{label}{what}: {}", e.summary),
+            format!(
+                "<li><a href=\"{}\">{}</a>{}: {}</li>",
+                escape(&url),
+                escape(&label),
+                escape(what),
+                escape(e.summary)
+            ),
+        )
+    };
+    let mut out = Vec::with_capacity(releases.len());
+    for (n, r) in releases.iter().enumerate() {
+        let after = n.checked_sub(1).map(|p| releases[p].date);
+        let last = n + 1 == releases.len();
+        let corrections: Vec<&str> = ds
+            .corrections
+            .iter()
+            .filter(|c| after.is_none_or(|a| c.date > a) && (last || c.date <= r.date))
+            .map(|c| c.text)
+            .collect();
+        let mut text = vec![r.note.to_string()];
+        let mut html = vec![format!("<p>{}</p>", escape(r.note))];
+        if last {
+            let sentence = format!(
+                "Version {} of the data: {} about {} ({} sources), content hash {hash}.",
+                r.version,
+                count(ds.events.len(), "event", "events"),
+                ice_matrix_core::words::rows(ds, ds.companies.len()),
+                ds.sources.len()
+            );
+            text.push(sentence.clone());
+            html.push(format!("<p>{}</p>", escape(&sentence)));
+        }
+        let mut section = |heading: String, lines: Vec<(String, String)>| {
+            if lines.is_empty() {
+                return;
+            }
+            text.push(format!(
+                "{heading}:\n{}",
+                lines.iter().map(|(t, _)| format!("- {t}")).collect::<Vec<_>>().join("\n")
+            ));
+            html.push(format!(
+                "<h3>{}</h3><ul>{}</ul>",
+                escape(&heading),
+                lines.iter().map(|(_, h)| h.as_str()).collect::<String>()
+            ));
+        };
+        section(
+            format!("Added: {}", count(r.added.len(), "event", "events")),
+            r.added.iter().map(|id| line(id, "")).collect(),
+        );
+        section(
+            format!("Removed: {}", count(r.removed.len(), "event", "events")),
+            r.removed.iter().map(|id| (id.to_string(), format!("<li>{}</li>", escape(id)))).collect(),
+        );
+        section(
+            format!("Outcome changed: {}", count(r.recoded.len(), "event", "events")),
+            r.recoded
+                .iter()
+                .map(|x| {
+                    let what =
+                        format!(" ({} → {})", ds.outcomes[x.from as usize].label, ds.outcomes[x.to as usize].label);
+                    line(x.event, &what)
+                })
+                .collect(),
+        );
+        section(
+            format!("Corrections: {}", corrections.len()),
+            corrections.iter().map(|c| (c.to_string(), format!("<li>{}</li>", escape(c)))).collect(),
+        );
+        text.retain(|t| !t.is_empty());
+        html.retain(|h| h != "<p></p>");
+        out.push(Change {
+            id: format!("version-{}", r.version),
+            title: format!("Version {}, {}", r.version, r.date.long()),
+            date: r.date,
+            url: format!("{base}#panel=data"),
+            text: text.join("\n\n"),
+            html: html.concat(),
+        });
+    }
+    out.reverse();
+    out
+}
+
+/// What changed, as feeds (`changes.json`, JSON Feed 1.1, and `changes.atom`): [`changes`]'s entries. A feed
+/// reader, or a researcher watching the data, sees a new entry with each release. Links are absolute with the
+/// public address, else relative to the feed's own address (which both formats allow).
 pub fn feeds(ds: &Dataset, public: Option<&str>, hash: &str) -> (String, String) {
     let base = public.unwrap_or("");
-    let companies = ds.companies.len();
-    let release = (
-        format!("version-{}", ds.version),
-        format!("Version {}", ds.version),
-        format!(
-            "Version {} of the data: {} about {} ({} sources), content hash {hash}. Corrections so far: {}.",
-            ds.version,
-            ice_matrix_core::words::count(ds.events.len(), "event", "events"),
-            ice_matrix_core::words::rows(ds, companies),
-            ds.sources.len(),
-            ds.corrections.len()
-        ),
-        ds.updated,
-        format!("{base}#panel=data"),
-    );
-    let mut items = vec![release];
-    for (i, c) in ds.corrections.iter().enumerate() {
-        items.push((
-            format!("correction-{i}"),
-            "Correction".to_string(),
-            c.text.to_string(),
-            c.date,
-            format!("{base}#panel=method"),
-        ));
-    }
+    let items = changes(ds, public, hash);
     let tag = |id: &str| format!("tag:{}:{id}", ds.widget.file_stem);
-    let date = |d: ice_matrix_core::model::Date| format!("{:04}-{:02}-{:02}T00:00:00Z", d.y, d.m.max(1), d.d.max(1));
+    let date = |d: Date| format!("{:04}-{:02}-{:02}T00:00:00Z", d.y, d.m.max(1), d.d.max(1));
     let json_items: Vec<String> = items
         .iter()
-        .map(|(id, title, text, d, url)| {
+        .map(|c| {
             format!(
-                "    {{ \"id\": {}, \"title\": {}, \"content_text\": {}, \"date_published\": {}, \"url\": {} }}",
-                json_string(&tag(id)),
-                json_string(title),
-                json_string(text),
-                json_string(&date(*d)),
-                json_string(url)
+                "    {{ \"id\": {}, \"title\": {}, \"content_text\": {}, \"content_html\": {}, \"date_published\": {}, \"url\": {} }}",
+                json_string(&tag(&c.id)),
+                json_string(&c.title),
+                json_string(&c.text),
+                json_string(&c.html),
+                json_string(&date(c.date)),
+                json_string(&c.url)
             )
         })
         .collect();
     let json = format!(
         "{{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  \"title\": {},\n  \"description\": {},\n{}  \"items\": [\n{}\n  ]\n}}\n",
         json_string(&format!("{}: what changed", ds.title)),
-        json_string("Each release of the data and each correction."),
+        json_string("Each release of the data: the events it added, removed and recoded, and its corrections."),
         public
             .map(|b| format!(
                 "  \"home_page_url\": {},\n  \"feed_url\": {},\n",
@@ -262,14 +360,14 @@ pub fn feeds(ds: &Dataset, public: Option<&str>, hash: &str) -> (String, String)
     );
     let entries: String = items
         .iter()
-        .map(|(id, title, text, d, url)| {
+        .map(|c| {
             format!(
-                "<entry><id>{}</id><title>{}</title><updated>{}</updated><link href=\"{}\"/><content type=\"text\">{}</content></entry>\n",
-                escape(&tag(id)),
-                escape(title),
-                date(*d),
-                escape(url),
-                escape(text)
+                "<entry><id>{}</id><title>{}</title><updated>{}</updated><link href=\"{}\"/><content type=\"html\">{}</content></entry>\n",
+                escape(&tag(&c.id)),
+                escape(&c.title),
+                date(c.date),
+                escape(&c.url),
+                escape(&c.html)
             )
         })
         .collect();

@@ -160,3 +160,43 @@ fn each_source_reads_as_what_was_read_and_each_event_gives_the_companys_response
     assert!(method.contains(&format!("the {} responded in {responded},", ds.widget.row)), "{method}");
     assert!(method.contains(&format!("{} domains", ds.denylist.len())));
 }
+
+#[test]
+fn the_feeds_have_one_entry_per_release_each_linking_its_events_to_their_cells() {
+    use ice_matrix_core::state::ViewState;
+    let ds = &DATASET;
+    let entries = ice_matrix_site::channels::changes(ds, Some("https://example.org/m/"), "0123456789abcdef");
+    assert_eq!(entries.len(), ds.releases.len().max(1));
+    assert!(entries[0].id.ends_with(ds.version), "the newest first");
+    assert!(entries.windows(2).all(|w| w[0].date >= w[1].date));
+    assert!(
+        entries[0].text.contains("0123456789abcdef")
+            && !entries[1..].iter().any(|e| e.text.contains("0123456789abcdef"))
+    );
+    // Every correction is in exactly one entry.
+    for c in ds.corrections {
+        let n = entries.iter().filter(|e| e.html.contains(&escape(c.text))).count();
+        assert_eq!(n, 1, "correction of {}: {}", c.date.iso(), c.text);
+    }
+    // Every event a release added or recoded, if still in the data, links to a cell that holds it.
+    for r in ds.releases {
+        let entry = entries.iter().find(|e| e.id == format!("version-{}", r.version)).unwrap();
+        for id in r.added.iter().chain(r.recoded.iter().map(|x| &x.event)) {
+            let Some(e) = ds.events.iter().find(|e| e.id == *id) else {
+                assert!(entry.text.contains(&format!("{id} (since removed)")), "{id}");
+                continue;
+            };
+            let at = CellRef { company: e.company, pressure: e.pressure_types[0] };
+            let href =
+                format!("https://example.org/m/{}", ViewState { open: Some(at), ..ViewState::default() }.to_hash(ds));
+            assert!(entry.html.contains(&format!("<a href=\"{}\">", escape(&href))), "{id} links to {href}");
+        }
+        for x in r.recoded {
+            let what = format!("({} → {})", ds.outcomes[x.from as usize].label, ds.outcomes[x.to as usize].label);
+            assert!(entry.text.contains(&what), "{}: {what}", x.event);
+        }
+        for id in r.removed {
+            assert!(entry.text.contains(&format!("- {id}")), "{id} removed");
+        }
+    }
+}
