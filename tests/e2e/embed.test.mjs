@@ -206,6 +206,29 @@ test('once visited, the hosted widget keeps working with the network off', async
   await ctx.close();
 });
 
+test('an embed can pin this version of the data: the build writes a copy under v/<version>/, and it works there', async () => {
+  const { page, errors } = await open(s.browser, s.url + '#panel=embed');
+  const current = await page.locator('#embed-frame').inputValue();
+  assert.ok(current.includes(`src="${s.url}`) && !current.includes('/v/'), current);
+  await page.locator('#embed-pin').check();
+  const pinned = await page.locator('#embed-frame').inputValue();
+  const src = pinned.match(/src="([^"]+)"/)[1];
+  assert.ok(src.startsWith(`${s.url}v/${s.data.version}/`), src);
+  assert.match(await page.locator('#embed-pin').locator('xpath=../..').textContent(), /Pinned/);
+  await page.close();
+  // The copy is the same widget with the same data, and says which version it is.
+  const copy = await open(s.browser, src);
+  await copy.page.waitForSelector('button.im-cell');
+  assert.ok((await copy.page.locator('.im-foot').textContent()).includes(`Data version ${s.data.version}`));
+  assert.equal(await copy.page.locator('button.im-cell').count(), f.cells.size);
+  const data = await (await fetch(`${s.url}v/${s.data.version}/data/dataset.json`)).json();
+  assert.equal(data.version, s.data.version);
+  await copy.page.locator(`#${f.ordered[0].id}`).click();
+  await copy.page.waitForSelector('#im-detail .im-event');
+  assert.deepEqual([...errors, ...copy.errors], []);
+  await copy.page.close();
+});
+
 // The heights the build reserves, from the heights file of the dataset under test.
 const reserved = parseHeights(readFileSync(join(ROOT, FIXTURE ? 'tests/fixtures/divestment.heights.toml' : 'data/dataset.heights.toml'), 'utf8'));
 

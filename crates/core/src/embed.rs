@@ -299,6 +299,25 @@ pub fn origin_of(url: &str) -> String {
 }
 
 /// The address of a file next to `base` (a folder ending in `/`, or a file whose folder is meant).
+/// The folder, beside the widget, that every build also writes the whole site to, so that an embed can pin a
+/// version of the data: `v/<version>/`.
+pub fn pinned_dir(version: &str) -> String {
+    format!("v/{version}/")
+}
+
+/// The widget's folder for an embed: pinned to `version` (its [`pinned_dir`]) or always current. `base` is the
+/// address the widget is at now, which may itself be a pinned copy.
+pub fn versioned(base: &str, version: &str, pin: bool) -> String {
+    let dir = beside(base, "");
+    // Out of a pinned copy: ".../v/0.2.0/" is ".../".
+    let parts: Vec<&str> = dir.rsplitn(4, '/').collect();
+    let root = match parts.as_slice() {
+        ["", _, "v", root] => format!("{root}/"),
+        _ => dir,
+    };
+    if pin { format!("{root}{}", pinned_dir(version)) } else { root }
+}
+
 fn beside(base: &str, file: &str) -> String {
     match base.rfind('/') {
         Some(i) => format!("{}{file}", &base[..=i]),

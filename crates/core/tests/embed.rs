@@ -195,3 +195,20 @@ fn the_amp_and_newsletter_variants_carry_the_view_and_the_image() {
     );
     assert!(n.contains("alt=\"A &quot;matrix&quot;\""));
 }
+
+#[test]
+fn an_embed_pins_a_version_or_follows_the_current_one_from_either_address() {
+    use ice_matrix_core::embed::versioned;
+    for base in [
+        "https://x.org/ice/",
+        "https://x.org/ice/index.html",
+        "https://x.org/ice/v/0.2.0/",
+        "https://x.org/ice/v/0.2.0/index.html",
+    ] {
+        assert_eq!(versioned(base, "0.2.1", false), "https://x.org/ice/", "{base}");
+        assert_eq!(versioned(base, "0.2.1", true), "https://x.org/ice/v/0.2.1/", "{base}");
+    }
+    // A folder merely named v is not a pinned copy.
+    assert_eq!(versioned("https://x.org/v/", "1", false), "https://x.org/v/");
+    assert_eq!(versioned("index.html", "1", true), "v/1/");
+}

@@ -8,6 +8,7 @@
 //!   original reporting, or a licensed copy of it), and a confidence level and (for context) a stance that the
 //!   `[widget]` table names;
 //! - no source is on a denied domain or at a staging, preprod, AMP, mobile or tracking-parameter address;
+//! - the version is made of letters, digits, `.` and `-` (it names a folder, `v/<version>/`);
 //! - releases are in order of version and date, the last is this version, and each names only events that
 //!   exist (or that a later release removed) and outcomes that exist;
 //! - a URL cited twice is cited the same way; outcome ranks are unique and outcomes are sorted by rank;
@@ -35,6 +36,9 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
     let mut c = Check::default();
     let top = "dataset";
     let version = c.required(top, "version", &raw.version);
+    if !raw.version.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-') {
+        c.push(top, "version", "must use only letters, digits, '.' and '-': it names the folder of the pinned copy");
+    }
     let title = c.required(top, "title", &raw.title);
     let question = c.required(top, "question", &raw.question);
     let updated = match date::parse(&raw.updated) {

@@ -197,7 +197,29 @@ fn post_build(dir: &Path) -> Result<(), String> {
     let contents: Vec<Vec<u8>> = files.iter().map(|f| fs::read(dir.join(f)).unwrap_or_default()).collect();
     let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
     write(&dir.join("sw.js"), &publish::service_worker(&publish::short_hash(&refs), &files)?)?;
-    minify_in_place(dir, "sw.js", &["--compress", "--mangle", "--toplevel"])
+    minify_in_place(dir, "sw.js", &["--compress", "--mangle", "--toplevel"])?;
+
+    // The pinned copy: the whole site again under v/<version>/, so that an embed can keep this version of the
+    // data (its addresses are relative, so the copy works as it is). A host that keeps the older v/ folders
+    // when it deploys keeps their embeds as they were.
+    copy_site(dir, &dir.join(embed::pinned_dir(ds.version)))
+}
+
+/// Copies every file and folder of `from` into `to` (made first), except `v/`, the pinned copies.
+fn copy_site(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries = fs::read_dir(from).map_err(|e| format!("cannot list {}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        let (path, name) = (entry.path(), entry.file_name());
+        if path.is_dir() {
+            if name != "v" {
+                copy_site(&path, &to.join(&name))?;
+            }
+        } else {
+            fs::copy(&path, to.join(&name)).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// The images (`img/`), a share page and card per company (`share/`), `oembed.json`, `apple-news.json` and the

@@ -297,7 +297,7 @@ mod tests {
     #[test]
     fn the_service_worker_versions_its_cache_and_lists_its_files() {
         let sw = service_worker("abc123", &["index.html".into(), "app-0123456789abcdef.js".into()]).unwrap();
-        assert!(sw.contains("const CACHE = 'ice-matrix-' + 'abc123';"));
+        assert!(sw.contains("const CACHE = 'ice-matrix-' + 'abc123' + SCOPE;"));
         assert!(sw.contains("const FILES = [\"./\", \"./index.html\", \"./app-0123456789abcdef.js\"];"), "{sw}");
         assert_ne!(short_hash(&[b"a"]), short_hash(&[b"b"]));
         assert_eq!(short_hash(&[b"a"]).len(), 16);

@@ -2,14 +2,18 @@
 // use: the first view's at install, anything else once it has been fetched. Files with a content hash in their
 // name are served from the cache first; the page and the other files from the network first, falling back to
 // the cache offline. A new version gets a new cache and deletes the old one when it activates.
-const CACHE = 'ice-matrix-' + '__VERSION__';
+// Named by the scope too: a pinned copy of the site (v/<version>/) has a worker and a cache of its own.
+const SCOPE = ':' + self.registration.scope;
+const CACHE = 'ice-matrix-' + '__VERSION__' + SCOPE;
 const FILES = __FILES__;
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|html)$/;
 
 self.addEventListener('install', (e) => e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting())));
 
 self.addEventListener('activate', (e) => e.waitUntil(caches.keys()
-  .then((keys) => Promise.all(keys.filter((k) => k.startsWith('ice-matrix-') && k !== CACHE).map((k) => caches.delete(k))))
+  // This scope's older caches, and those named before caches had a scope.
+  .then((keys) => Promise.all(keys.filter((k) => k.startsWith('ice-matrix-') && (k.endsWith(SCOPE) || !k.includes(':')) && k !== CACHE)
+    .map((k) => caches.delete(k))))
   .then(() => self.clients.claim())));
 
 // Keeps a successful response in the cache and passes it on.

@@ -23,11 +23,12 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let transparent = use_state(|| props.options.transparent);
     let hide_header = use_state(|| props.options.hide_header);
     let freeze = use_state(|| props.state.asof);
+    let pin = use_state(|| false);
     let options =
         Options { theme: *theme, transparent: *transparent, hide_header: *hide_header, ..props.options.clone() };
     // The embedded view opens on the same cell and filters, without this panel.
     let view = ViewState { panel: None, asof: *freeze, ..props.state };
-    let (base, hash) = (browser::base_url(), view.to_hash(&DATASET));
+    let (base, hash) = (embed::versioned(&browser::base_url(), DATASET.version, *pin), view.to_hash(&DATASET));
     let code = embed::snippet(&base, &hash, &options, DATASET.title, FRAME_HEIGHTS);
 
     let ontheme = {
@@ -72,6 +73,15 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                     " Frozen: the frame shows the matrix as it stood then, so it keeps agreeing with the article."
                 } else {
                     " Empty: always current, updated with the data."
+                } }</span>
+            </p>
+            <p class="im-asof-pick">
+                <label class="im-check"><input type="checkbox" id="embed-pin" checked={*pin} onchange={toggle(&pin)} />
+                    { format!(" Pin data version {}", DATASET.version) }</label>
+                <span class="im-note">{ if *pin {
+                    " Pinned: the frame loads this version's copy of the widget (v/ beside it), which later data never changes, as long as the host keeps it."
+                } else {
+                    " Always current: the frame shows the newest data, with its corrections."
                 } }</span>
             </p>
             { code_block("embed-frame", "1. The frame", &code.iframe) }
