@@ -51,7 +51,7 @@ pub fn use_fragments(url: AttrValue, needed: bool) -> (FragmentsState, Callback<
 /// The theme and background the host asked for, as classes on `<html>`.
 #[hook]
 pub fn use_root_classes(options: &Options) {
-    let sandboxed = sandboxed_wordpress(options);
+    let sandboxed = FULL && sandboxed_wordpress(options);
     use_effect_with((options.theme, options.transparent, sandboxed), |&(theme, transparent, sandboxed)| {
         browser::set_root_class("theme-light", theme == Theme::Light);
         browser::set_root_class("theme-dark", theme == Theme::Dark);
@@ -63,12 +63,12 @@ pub fn use_root_classes(options: &Options) {
 /// In WordPress's frame (`sandbox="allow-scripts"`, no popups) a source link cannot open: a click on one asks
 /// WordPress instead to open the open cell's section of `sources.html` (WordPress opens only the frame's own
 /// host, in the top window), where every link works; the address is also shown as text to copy.
+#[cfg(any(feature = "full", not(target_arch = "wasm32")))]
 #[hook]
 pub fn use_wp_links(options: &Options) {
-    // Only the whole widget has it: in such a frame the first view's widget loads the whole one at once.
     let secret = options.wp_secret.clone().filter(|_| browser::opaque_origin());
     use_effect_with(secret, |secret| {
-        let listener = secret.clone().filter(|_| FULL).and_then(|secret| {
+        let listener = secret.clone().and_then(|secret| {
             browser::on_blocked_link_click(move || {
                 let view = ViewState::from_hash(&browser::hash(), &DATASET);
                 let anchor = view.open.map(|at| format!("#{}", at.anchor(&DATASET))).unwrap_or_default();
@@ -80,6 +80,12 @@ pub fn use_wp_links(options: &Options) {
         move || drop(listener)
     });
 }
+
+/// Only the whole widget has it ([`FULL`]): in WordPress's frame the first view's widget loads the whole one at
+/// once.
+#[cfg(not(any(feature = "full", not(target_arch = "wasm32"))))]
+#[hook]
+pub fn use_wp_links(_options: &Options) {}
 
 /// In a frame, announces the content height of `root` in every dialect hosts listen for, on each change, and
 /// again when the host asks (`embed.js`'s request, or a pym parent's `width` message).
@@ -116,7 +122,9 @@ pub fn use_hash_sync(
     full: &AttrValue,
 ) {
     let full = full.clone();
-    let needs_whole = !FULL && (store.0.needs_whole_widget(query) || sandboxed_wordpress(options));
+    // In WordPress's frame (its secret in the hash; WordPress sandboxes every provider it does not know) the
+    // whole widget's link handling is needed at once.
+    let needs_whole = !FULL && (store.0.needs_whole_widget(query) || options.wp_secret.is_some());
     use_effect_with((store.0, (**query).clone(), needs_whole), move |(s, q, needs_whole)| {
         if *needs_whole {
             // The first view's widget leaves this view out: the address has it at once, for the whole widget that
