@@ -149,7 +149,7 @@ fn post_build(dir: &Path) -> Result<(), String> {
     // index.html: loader out of line, strict policy, first view in the mount element, which names the fragments.
     let first_view = first_view::render()?;
     let (index, trunk_loader) = publish::split_loader(&index).ok_or("index.html has no inline module loader")?;
-    let index = publish::lower_wasm_preload(&index);
+    let index = publish::drop_wasm_preload(&index);
     let index = publish::add_csp(&index, publish::CSP).ok_or("index.html has no <meta charset=\"utf-8\">")?;
     let index = publish::fill_page(&index, ds.title, ds.question, &first_view)?;
     // The whole widget's loader, named by a hash of what it loads.

@@ -94,9 +94,15 @@ pub fn strip_comments(html: &str) -> String {
     out
 }
 
-/// The loader: Trunk's, inside `templates/init.js`.
+/// The loader: Trunk's, inside `templates/init.js`, which starts the wasm's download before it waits for the first
+/// paint, and gives Trunk's `init` that download in place of the file's address.
 pub fn loader(trunk_loader: &str) -> Result<String, String> {
-    fill(INIT, &[("/* TRUNK_LOADER */", trunk_loader)])
+    let key = "module_or_path: '";
+    let start = trunk_loader.find(key).ok_or("Trunk's loader does not name the wasm")? + key.len();
+    let len = trunk_loader[start..].find('\'').ok_or("Trunk's loader does not name the wasm")?;
+    let wasm = &trunk_loader[start..start + len];
+    let trunk = trunk_loader.replacen(&format!("{key}{wasm}'"), "module_or_path: wasmResponse", 1);
+    fill(INIT, &[("/* WASM_URL */", &format!("'{wasm}'")), ("/* TRUNK_LOADER */", &trunk)])
 }
 
 /// Inserts the CSP meta tag right after `<meta charset="utf-8">` (it must come before anything it governs).
@@ -137,11 +143,22 @@ pub fn checksums(files: &[(&str, &[u8])]) -> String {
         .collect()
 }
 
-/// Gives the wasm's preload a low fetch priority: on a slow network it otherwise shares the bandwidth with the
-/// stylesheets, which the first paint waits for (on a phone profile, first paint 1.35× the static page's).
-/// The bytes still load at once; Chromium starts low-priority fetches in the head after the render-blocking ones.
-pub fn lower_wasm_preload(html: &str) -> String {
-    html.replace("<link rel=\"preload\" href=", "<link rel=\"preload\" fetchpriority=\"low\" href=")
+/// Takes the wasm's preload link out of the page: WebKit does not give a preloaded file to `fetch()`, so Safari
+/// downloaded the wasm twice. The loader fetches it instead, as soon as it runs (see [`loader`]).
+pub fn drop_wasm_preload(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link rel=\"preload\"") {
+        let Some(len) = rest[start..].find('>') else { break };
+        let tag = &rest[start..start + len + 1];
+        out.push_str(&rest[..start]);
+        if !tag.contains("_bg.wasm\"") {
+            out.push_str(tag);
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A whole page around `body`, for `sources.html`, linking the widget's stylesheets.
@@ -212,11 +229,24 @@ mod tests {
     }
 
     #[test]
-    fn the_wasm_preload_waits_for_the_stylesheets() {
-        let html = "<link rel=\"stylesheet\" href=\"a.css\"><link rel=\"preload\" href=\"x_bg.wasm\" as=\"fetch\">";
-        let out = lower_wasm_preload(html);
-        assert!(out.contains("<link rel=\"preload\" fetchpriority=\"low\" href=\"x_bg.wasm\""), "{out}");
-        assert!(out.contains("<link rel=\"stylesheet\" href=\"a.css\">"));
+    fn the_wasm_is_fetched_by_the_loader_not_preloaded() {
+        let html = "<link rel=\"stylesheet\" href=\"a.css\"><link rel=\"preload\" href=\"./x_bg.wasm\" as=\"fetch\">\
+                    <link rel=\"preload\" href=\"font.woff2\" as=\"font\">";
+        let out = drop_wasm_preload(html);
+        assert_eq!(
+            out,
+            "<link rel=\"stylesheet\" href=\"a.css\"><link rel=\"preload\" href=\"font.woff2\" as=\"font\">"
+        );
+        let trunk =
+            "import init, * as bindings from './x.js';\nconst wasm = await init({ module_or_path: './x_bg.wasm' });";
+        let js = loader(trunk).unwrap();
+        assert!(js.contains("fetch('./x_bg.wasm'"), "{js}");
+        assert!(js.contains("await init({ module_or_path: wasmResponse })"), "{js}");
+        assert!(
+            js.find("fetch('./x_bg.wasm'").unwrap() < js.find("requestAnimationFrame").unwrap(),
+            "the download starts first"
+        );
+        assert!(loader("no wasm here").is_err());
     }
 
     #[test]
@@ -234,20 +264,20 @@ mod tests {
     }
 
     const TRUNK: &str = "<!doctype html>\n<html>\n<head>\n  <meta charset=\"utf-8\">\n  <title>T</title>\n\
-        <script type=\"module\">\nimport init from './a.js';\nawait init();\n</script>\n</head>\n<body>\n  \
+        <script type=\"module\">\nimport init from './a.js';\nawait init({ module_or_path: './a_bg.wasm' });\n</script>\n</head>\n<body>\n  \
         <main id=\"ice-matrix\"><!-- the first view --></main>\n</body>\n</html>";
 
     #[test]
     fn the_inline_loader_moves_to_a_file_after_the_first_paint() {
         let (page, script) = split_loader(TRUNK).unwrap();
-        assert_eq!(script, "import init from './a.js';\nawait init();");
+        assert_eq!(script, "import init from './a.js';\nawait init({ module_or_path: './a_bg.wasm' });");
         assert!(page.contains("<script type=\"module\" src=\"./init.js\"></script>"));
         assert!(!page.contains("await init"));
         assert_eq!(split_loader("<html></html>"), None);
         let init = loader(&script).unwrap();
         let (paint, start, sw) = (
             init.find("requestAnimationFrame").unwrap(),
-            init.find("await init()").unwrap(),
+            init.find("await init({ module_or_path: wasmResponse })").unwrap(),
             init.find("sw.js").unwrap(),
         );
         assert!(paint < start && start < sw, "{init}");
