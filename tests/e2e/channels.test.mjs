@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, suite } from './harness.mjs';
+import { DIST, open, suite } from './harness.mjs';
 import { facts } from './facts.mjs';
 
 const s = suite();
@@ -102,8 +102,9 @@ test('each company has a share page with its own card, which leads into its row 
   await page.close();
 });
 
-test('the variants: AMP with a placeholder and overflow, Apple News with a row per company, a newsletter image, oEmbed', () => {
-  const amp = read('embed/amp.html');
+/** The AMP rules that can be checked offline: the attributes amp-iframe needs, the placeholder, overflow, sandbox
+ * tokens AMP accepts, and https (but for the test server's own address, `local`). Returns the frame's src. */
+function checkAmp(amp, local = false) {
   assert.match(amp, /^<amp-iframe /);
   for (const attr of ['src=', 'title=', 'height=', 'layout="fixed-height"', 'resizable', 'sandbox="']) assert.ok(amp.includes(attr), `AMP: ${attr}`);
   assert.match(amp, /<amp-img placeholder layout="fill" src="[^"]+img\/matrix-light\.png"/);
@@ -112,7 +113,22 @@ test('the variants: AMP with a placeholder and overflow, Apple News with a row p
   const allowed = ['allow-scripts', 'allow-same-origin', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-forms', 'allow-modals', 'allow-top-navigation-by-user-activation'];
   assert.deepEqual(sandbox.filter((t) => !allowed.includes(t)), [], 'sandbox tokens AMP accepts');
   const src = amp.match(/src="([^"]+)"/)[1];
-  if (src.startsWith('http')) assert.ok(src.startsWith('https://'), 'AMP frames must be https');
+  if (src.startsWith('http') && !local) assert.ok(src.startsWith('https://'), `AMP frames must be https: ${src}`);
+  return src;
+}
+
+test('the embed panel gives the AMP code for the view on screen, which passes the same checks', async () => {
+  const cell = f.ordered.find((c) => c.events.length > 1) ?? f.ordered[0];
+  const { page, errors } = await open(s.browser, `${s.url}#cell=${cell.anchor}&panel=embed`);
+  const amp = await page.locator('#embed-amp').inputValue();
+  const src = checkAmp(amp, true);
+  assert.ok(src.startsWith(s.url) && src.includes(`#cell=${cell.anchor}`), src);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the variants: AMP with a placeholder and overflow, Apple News with a row per company, a newsletter image, oEmbed', () => {
+  checkAmp(read('embed/amp.html'));
 
   const anf = JSON.parse(read('apple-news.json'));
   const table = anf.components.find((c) => c.role === 'htmltable').html;

@@ -30,6 +30,8 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let view = ViewState { panel: None, asof: *freeze, ..props.state };
     let (base, hash) = (embed::versioned(&browser::base_url(), DATASET.version, *pin), view.to_hash(&DATASET));
     let code = embed::snippet(&base, &hash, &options, DATASET.title, FRAME_HEIGHTS);
+    // Starting at a phone's height of the default view; AMP resizes it when the reader taps "Show all".
+    let amp = embed::amp(&base, &hash, &options, DATASET.title, embed::height_at(FRAME_HEIGHTS, 390).max(480));
 
     let ontheme = {
         let theme = theme.clone();
@@ -87,6 +89,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
             { code_block("embed-frame", "1. The frame", &code.iframe) }
             { code_block("embed-loader", "2. Once per page, for hosts without a resize listener (pym.js, AMP and Datawrapper listeners work as they are)", &code.loader) }
             { code_block("embed-csp", "3. If the article sends a Content-Security-Policy, add", &code.csp) }
+            { code_block("embed-amp", "AMP, for the view on screen (the widget must be on https, on another origin than the AMP page)", &amp) }
             <h3 class="im-panel-sub">{ "Where frames do not go" }</h3>
             <p class="im-lede">
                 { "For the default view, made with the build: " }
