@@ -443,3 +443,28 @@ test('the first view runs a lighter wasm; a company\'s story loads the whole wid
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('on a phone, the whole widget keeps what the link leaves out: the unfolded controls, with the panel the reader opened', async () => {
+  const { page, errors } = await open(s.browser, s.url, { width: 390, height: 844 });
+  await page.locator('.im-fold').click();
+  await page.getByRole('button', { name: 'Get the data' }).click();
+  await page.waitForSelector('.im-cite');
+  assert.equal(await page.locator('.im-fold').getAttribute('aria-expanded'), 'true', 'the controls stay unfolded');
+  assert.ok(await page.locator('.im-cite').isVisible(), '"Cite this" is on screen');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Get the data', 'focus stays on the tab');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('when the whole widget cannot be loaded, the view says so and points to the plain page', async () => {
+  // No service worker: its fetches would not pass through the page's routes.
+  const context = await s.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route(/\/full-[0-9a-f]{16}\.js$/, (r) => r.abort());
+  await page.goto(s.url);
+  await page.waitForSelector('button.im-cell');
+  await page.locator(`button.im-company[data-c="${f.rows[0].index}"]`).click();
+  await page.waitForSelector('#im-detail .im-status:has-text("could not be loaded")');
+  assert.equal(await page.locator('#im-detail a[href="sources.html"]').count(), 1);
+  await context.close();
+});

@@ -298,7 +298,6 @@ pub fn origin_of(url: &str) -> String {
     }
 }
 
-/// The address of a file next to `base` (a folder ending in `/`, or a file whose folder is meant).
 /// The folder, beside the widget, that every build also writes the whole site to, so that an embed can pin a
 /// version of the data: `v/<version>/`.
 pub fn pinned_dir(version: &str) -> String {
@@ -309,15 +308,15 @@ pub fn pinned_dir(version: &str) -> String {
 /// address the widget is at now, which may itself be a pinned copy.
 pub fn versioned(base: &str, version: &str, pin: bool) -> String {
     let dir = beside(base, "");
-    // Out of a pinned copy: ".../v/0.2.0/" is ".../".
-    let parts: Vec<&str> = dir.rsplitn(4, '/').collect();
-    let root = match parts.as_slice() {
-        ["", _, "v", root] => format!("{root}/"),
+    // Out of this version's pinned copy: ".../v/0.2.0/" is ".../" (a folder of the host's own named v/… is not).
+    let root = match dir.strip_suffix(&pinned_dir(version)) {
+        Some(root) if root.ends_with('/') || root.is_empty() => root.to_string(),
         _ => dir,
     };
     if pin { format!("{root}{}", pinned_dir(version)) } else { root }
 }
 
+/// The address of a file next to `base` (a folder ending in `/`, or a file whose folder is meant).
 fn beside(base: &str, file: &str) -> String {
     match base.rfind('/') {
         Some(i) => format!("{}{file}", &base[..=i]),

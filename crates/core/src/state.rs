@@ -71,6 +71,19 @@ impl ViewState {
             || matches!(self.panel, Some(Panel::Data | Panel::Embed))
     }
 
+    /// What of the view the link does not keep (the unfolded controls, the full grid, every row), as words for the
+    /// whole widget to carry on when it takes the first view's widget's place: "controls grid rows", or fewer.
+    pub fn unlinked(&self) -> String {
+        let words = [(self.controls, "controls"), (self.grid, "grid"), (self.all_rows, "rows")];
+        join(words.iter().filter(|(on, _)| *on).map(|(_, w)| *w), " ")
+    }
+
+    /// The view with what [`ViewState::unlinked`] wrote (unknown words are ignored).
+    pub fn with_unlinked(self, words: &str) -> ViewState {
+        let has = |w: &str| words.split(' ').any(|x| x == w);
+        ViewState { controls: has("controls"), grid: has("grid"), all_rows: has("rows"), ..self }
+    }
+
     /// The reducer. Returns `None` when the action changes nothing, so the view need not re-render.
     pub fn apply(&self, action: Action) -> Option<ViewState> {
         let mut next = *self;

@@ -202,13 +202,15 @@ fn an_embed_pins_a_version_or_follows_the_current_one_from_either_address() {
     for base in [
         "https://x.org/ice/",
         "https://x.org/ice/index.html",
-        "https://x.org/ice/v/0.2.0/",
-        "https://x.org/ice/v/0.2.0/index.html",
+        "https://x.org/ice/v/0.2.1/",
+        "https://x.org/ice/v/0.2.1/index.html",
     ] {
         assert_eq!(versioned(base, "0.2.1", false), "https://x.org/ice/", "{base}");
         assert_eq!(versioned(base, "0.2.1", true), "https://x.org/ice/v/0.2.1/", "{base}");
     }
-    // A folder merely named v is not a pinned copy.
+    // A folder merely named v, or another version's copy, is the host's own folder.
     assert_eq!(versioned("https://x.org/v/", "1", false), "https://x.org/v/");
+    assert_eq!(versioned("https://x.org/v/2/", "0.2.1", false), "https://x.org/v/2/");
+    assert_eq!(versioned("https://x.org/v/2/", "0.2.1", true), "https://x.org/v/2/v/0.2.1/");
     assert_eq!(versioned("index.html", "1", true), "v/1/");
 }

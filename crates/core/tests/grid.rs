@@ -382,3 +382,14 @@ fn only_the_matrix_its_filters_cells_and_story_panels_stay_in_the_first_views_wa
         }
     }
 }
+
+#[test]
+fn what_the_link_leaves_out_survives_the_whole_widgets_take_over() {
+    let s = ViewState { controls: true, all_rows: true, ..ViewState::default() };
+    assert_eq!(s.unlinked(), "controls rows");
+    assert_eq!(ViewState::default().with_unlinked(&s.unlinked()), s);
+    assert_eq!(ViewState::default().unlinked(), "");
+    let all = ViewState { controls: true, grid: true, all_rows: true, ..ViewState::default() };
+    assert_eq!(ViewState::default().with_unlinked(&all.unlinked()), all);
+    assert_eq!(all.with_unlinked("nonsense"), ViewState::default(), "garbage is nothing");
+}

@@ -36,8 +36,13 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
     let mut c = Check::default();
     let top = "dataset";
     let version = c.required(top, "version", &raw.version);
-    if !raw.version.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-') {
-        c.push(top, "version", "must use only letters, digits, '.' and '-': it names the folder of the pinned copy");
+    let folder = raw.version.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    if !folder || !raw.version.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        c.push(
+            top,
+            "version",
+            "must start with a letter or digit and use only letters, digits, '.' and '-': it names the folder of the pinned copy",
+        );
     }
     let title = c.required(top, "title", &raw.title);
     let question = c.required(top, "question", &raw.question);
@@ -449,7 +454,6 @@ fn event(c: &mut Check, e: &RawEvent, refs: &Refs, span: Span, sources: &mut Sou
     }
 }
 
-/// Everything defined should be used by an event, or say why it is kept (`unused`).
 /// The releases, checked: versions unique and in the file's order of dates, the last one this version; every
 /// event a release names exists, or a later release removed it; an event removed is gone, unless a later
 /// release added it back; a recoding names outcomes that exist, and two different ones.
@@ -523,6 +527,7 @@ fn releases(
     out
 }
 
+/// Everything defined should be used by an event, or say why it is kept (`unused`).
 fn unused(c: &mut Check, raw: &RawDataset, events: &[Event], outcome_ix: &HashMap<String, usize>) {
     let mut companies = vec![0; raw.companies.len()];
     let mut pressure = vec![0; raw.pressure_types.len()];

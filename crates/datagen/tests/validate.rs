@@ -620,5 +620,12 @@ fn rejects_a_release_that_names_what_is_not_there() {
 
 #[test]
 fn rejects_a_version_that_cannot_name_a_folder() {
-    rejects(VALID.replacen("version = \"1.0.0\"", "version = \"1.0/2\"", 1), "dataset", "version", "names the folder");
+    for bad in ["1.0/2", "..", ".1"] {
+        rejects(
+            VALID.replacen("version = \"1.0.0\"", &format!("version = \"{bad}\""), 1),
+            "dataset",
+            "version",
+            "names the folder",
+        );
+    }
 }

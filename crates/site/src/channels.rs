@@ -220,7 +220,8 @@ pub struct Change {
 pub fn changes(ds: &Dataset, public: Option<&str>, hash: &str) -> Vec<Change> {
     use ice_matrix_core::state::ViewState;
     use ice_matrix_core::words::count;
-    let base = public.unwrap_or("");
+    // Without a public address, links are relative to the feed, which is beside the widget's page.
+    let base = public.unwrap_or("./");
     let current = Release { version: ds.version, date: ds.updated, note: "", added: &[], removed: &[], recoded: &[] };
     let releases: Vec<&Release> = if ds.releases.is_empty() { vec![&current] } else { ds.releases.iter().collect() };
     let event = |id: &str| ds.events.iter().position(|e| e.id == id);

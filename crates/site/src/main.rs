@@ -93,21 +93,32 @@ fn post_build(dir: &Path) -> Result<(), String> {
     };
     // Two wasm builds: the first view's, and the whole widget that it loads on first use (see the widget's
     // `ui::FULL`).
-    let full = |n: &str| n.starts_with("ice-matrix-full");
+    let full = |n: &str| n.starts_with("ice-matrix-full") || n == "full.css";
     let glue_name = find(&|n| n.starts_with("ice-matrix-") && !full(n) && n.ends_with(".js"), "JS glue")?;
     // Trunk names a "worker" build's files without a hash: they get one here, so a cache never pairs a glue
-    // with another build's wasm.
-    let (full_glue_name, full_wasm_name) = {
+    // with another build's wasm. The whole widget's stylesheet (copied by Trunk as it is) is minified and named
+    // with them.
+    let full_css = match minify("csso", &["--no-restructure"], &dir.join("full.css"))? {
+        Some(min) => min,
+        None => read("full.css")?,
+    };
+    let (full_glue_name, full_wasm_name, full_css_name) = {
         let (glue, wasm) = ("ice-matrix-full.js", "ice-matrix-full_bg.wasm");
         let bytes = |n: &str| fs::read(dir.join(n)).map_err(|e| format!("cannot read {n}: {e}"));
-        let hash = publish::short_hash(&[&bytes(glue)?, &bytes(wasm)?]);
-        let named = (format!("ice-matrix-full-{hash}.js"), format!("ice-matrix-full-{hash}_bg.wasm"));
+        let hash = publish::short_hash(&[&bytes(glue)?, &bytes(wasm)?, full_css.as_bytes()]);
+        let named = (
+            format!("ice-matrix-full-{hash}.js"),
+            format!("ice-matrix-full-{hash}_bg.wasm"),
+            format!("ice-matrix-full-{hash}.css"),
+        );
         for (from, to) in [(glue, &named.0), (wasm, &named.1)] {
             fs::rename(dir.join(from), dir.join(to)).map_err(|e| format!("cannot rename {from}: {e}"))?;
         }
+        write(&dir.join(&named.2), &full_css)?;
+        fs::remove_file(dir.join("full.css")).map_err(|e| format!("cannot remove full.css: {e}"))?;
         named
     };
-    let css_names: Vec<String> = names.iter().filter(|n| n.ends_with(".css")).cloned().collect();
+    let css_names: Vec<String> = names.iter().filter(|n| n.ends_with(".css") && !full(n)).cloned().collect();
 
     // The glue and the stylesheets, minified by terser and csso (Trunk's own minifier is all or nothing; see
     // Trunk.toml), each link's integrity updated (the whole widget's glue is linked by its loader, below).
@@ -153,9 +164,13 @@ fn post_build(dir: &Path) -> Result<(), String> {
     let index = publish::add_csp(&index, publish::CSP).ok_or("index.html has no <meta charset=\"utf-8\">")?;
     let index = publish::fill_page(&index, ds.title, ds.question, &first_view)?;
     // The whole widget's loader, named by a hash of what it loads.
-    let full_loader = publish::fill(FULL_LOADER, &[("__GLUE__", &full_glue_name), ("__WASM__", &full_wasm_name)])?;
+    let full_loader = publish::fill(
+        FULL_LOADER,
+        &[("__GLUE__", &full_glue_name), ("__WASM__", &full_wasm_name), ("__CSS__", &full_css_name)],
+    )?;
     let full_name = format!("full-{}.js", publish::short_hash(&[full_loader.as_bytes()]));
     write(&dir.join(&full_name), &full_loader)?;
+    minify_in_place(dir, &full_name, TERSER_MODULE)?;
     let index = publish::fill(
         &index,
         &[
@@ -182,6 +197,7 @@ fn post_build(dir: &Path) -> Result<(), String> {
     // The one-file build carries the whole widget.
     let wasm = fs::read(dir.join(&full_wasm_name)).map_err(|e| format!("cannot read {full_wasm_name}: {e}"))?;
     let css: String = css_names.iter().map(|n| read(n)).collect::<Result<Vec<_>, _>>()?.join("\n");
+    let css = format!("{css}\n{full_css}");
     let mount = format!("<main id=\"{}\">{first_view}</main>", ice_matrix_widget::ui::MOUNT_ID);
     let inline = fragments::file(ds, Downloads::Inline)?;
     write(&dir.join("offline.html"), &publish::offline_page(ds.title, &css, &mount, &inline, &full_glue, &wasm)?)?;

@@ -3,4 +3,14 @@
 // `ui::FULL`).
 import init from './__GLUE__';
 
+// The whole widget's own styles first (the first view's stylesheet leaves them out), so that nothing it draws
+// shows unstyled; it starts whether they load or not.
+const css = document.createElement('link');
+css.rel = 'stylesheet';
+css.href = new URL('./__CSS__', import.meta.url);
+await new Promise((ok) => {
+  css.onload = css.onerror = ok;
+  document.head.append(css);
+});
+
 await init({ module_or_path: new URL('./__WASM__', import.meta.url) });

@@ -317,8 +317,8 @@ const TAKE_OVER: &str = "ice-matrix:take-over";
 
 /// Loads the whole widget (once): `url` is the module the build names in the mount element's `data-full`. When it
 /// runs it takes this widget's place ([`take_over`]), opening the view in the address. Offline with nothing
-/// cached, it does not load and this widget stays as it is.
-pub fn load_full(url: &str) {
+/// cached, it does not load: `failed` runs, and this widget stays as it is.
+pub fn load_full(url: &str, failed: impl FnOnce() + 'static) {
     thread_local! { static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
     if url.is_empty() || STARTED.with(|s| s.replace(true)) {
         return;
@@ -327,7 +327,20 @@ pub fn load_full(url: &str) {
     let (Ok(script), Some(body)) = (d.create_element("script"), d.body()) else { return };
     let _ = script.set_attribute("type", "module");
     let _ = script.set_attribute("src", url);
+    // Offline with nothing cached, or a server error: say so, and try again on the reader's next request.
+    EventListener::once(&script, "error", move |_| {
+        STARTED.with(|s| s.set(false));
+        failed();
+    })
+    .forget();
     let _ = body.append_child(&script);
+}
+
+/// Sets an attribute of the element with this id, if there is one.
+pub fn set_attribute_of(id: &str, name: &str, value: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        let _ = el.set_attribute(name, value);
+    }
 }
 
 /// In the first view's widget: runs `unmount` when the whole widget is about to take its place in `root`.
@@ -337,13 +350,9 @@ pub fn on_take_over(root: &web_sys::Element, unmount: impl FnOnce() + 'static) {
 
 /// In the whole widget: asks the first view's widget in `old` (if any) to unmount, and puts a fresh mount element,
 /// with the same id and attributes, in its place (the first one keeps the other widget's listeners). Returns the
-/// fresh element, and the id of the element inside `old` that had focus.
+/// fresh element, and the id of the element inside `old` that had focus ("" for one without an id).
 pub fn take_over(old: web_sys::Element) -> (web_sys::Element, Option<String>) {
-    let focused = document()
-        .and_then(|d| d.active_element())
-        .filter(|e| old.contains(Some(e)))
-        .map(|e| e.id())
-        .filter(|id| !id.is_empty());
+    let focused = document().and_then(|d| d.active_element()).filter(|e| old.contains(Some(e))).map(|e| e.id());
     if let Ok(e) = web_sys::Event::new(TAKE_OVER) {
         let _ = old.dispatch_event(&e);
     }

@@ -23,7 +23,16 @@ pub fn start() {
     let hash = browser::hash();
     let (own, wp_secret) = embed::split_wp_secret(&hash);
     let attr = |name: &str| root.as_ref().and_then(|el| el.get_attribute(name)).unwrap_or_default();
+    // What the first view's widget hands on, on the mount element (which the take-over copies): WordPress's secret,
+    // which the address no longer has once the widget has written its view there, and what the link leaves out.
+    let wp_secret = wp_secret.or_else(|| Some(attr("data-wp-secret")).filter(|s| !s.is_empty()));
+    if let (Some(el), Some(secret)) = (&root, &wp_secret) {
+        let _ = el.set_attribute("data-wp-secret", secret);
+    }
     let (mut initial, mut query) = (ViewState::from_hash(own, &data::DATASET), ice_matrix_core::search::query_in(own));
+    if ui::FULL {
+        initial = initial.with_unlinked(&attr("data-unlinked"));
+    }
     // A company's name or alias typed into the first view's widget opens its story here, as typing it here does.
     if ui::FULL
         && let Some(next) = ui::find::jump(initial, &query)
@@ -40,9 +49,16 @@ pub fn start() {
     };
     #[cfg(feature = "full")]
     if let Some(id) = focused {
-        // A panel that opened with this widget gets focus, as it would have in the other.
+        // Where the reader was: a panel this widget opens from a cell's or a company's button (or from a control
+        // without an id, "Every event for …") takes focus, as it would have in the other; any other control
+        // keeps it (the search box, the date, a tab).
         let panel = props.initial.open.is_some() || props.initial.company.is_some();
-        browser::focus_after_render(if panel { "im-detail-title".to_string() } else { id });
+        let opener = id.is_empty() || id.starts_with("cell-") || id.starts_with("company-");
+        match (panel && opener, id.is_empty()) {
+            (true, _) => browser::focus_after_render("im-detail-title".to_string()),
+            (false, false) => browser::focus_after_render(id),
+            (false, true) => {}
+        }
     }
     match root {
         Some(el) => {

@@ -71,7 +71,9 @@ pub fn App(props: &AppProps) -> Html {
     use_wp_links(options);
     let root = use_node_ref();
     use_frame_height(root.clone(), options);
-    use_hash_sync(&store, &query, options, &props.full);
+    let whole_failed = use_state(|| false);
+    use_hash_sync(&store, &query, options, &props.full, whole_failed.setter());
+    let loading = || loading(*whole_failed);
 
     let close = {
         let dispatch = store.dispatcher();
@@ -153,13 +155,13 @@ pub fn App(props: &AppProps) -> Html {
                     { filters(state.filter, &d) }
                     { as_of(state.asof, &d) }
                     { legend(props.mode, state.filter, &view, &d) }
-                    { story(state, options, fragments, &d) }
+                    { story(state, options, fragments, *whole_failed, &d) }
                 </div>
                 <div class="im-bar">
                 <div class="im-views" role="group" aria-label="Show as">
                     <button type="button" class="im-tab" aria-pressed={(!state.list).to_string()}
                         onclick={send(&d, Action::SetList(false))}>{ "Matrix" }</button>
-                    <button type="button" class="im-tab" aria-pressed={state.list.to_string()}
+                    <button type="button" class="im-tab" id="im-tab-list" aria-pressed={state.list.to_string()}
                         onclick={send(&d, Action::SetList(true))}>{ "List of events" }</button>
                     <button type="button" class="im-tab im-layout" aria-pressed={state.grid.to_string()}
                         onclick={send(&d, Action::SetGrid(!state.grid))}>{ "Full grid" }</button>

@@ -55,9 +55,14 @@ pub fn fragment(piece: Piece) -> Html {
     Html::from_html_unchecked(AttrValue::Static(piece.get(&DATASET)))
 }
 
-/// What the first view's widget shows in place of a part it leaves out, until the whole widget takes its place.
-pub fn loading() -> Html {
-    html! { <p class="im-status" role="status">{ "Loading…" }</p> }
+/// What the first view's widget shows in place of a part it leaves out, until the whole widget takes its place
+/// (or, `failed`, when it could not be loaded).
+pub fn loading(failed: bool) -> Html {
+    if failed {
+        pending(FragmentsState::Failed)
+    } else {
+        html! { <p class="im-status" role="status">{ "Loading…" }</p> }
+    }
 }
 
 /// What a part of the view that needs the fragments shows until they are there.
@@ -65,7 +70,7 @@ pub fn pending(state: FragmentsState) -> Html {
     match state {
         FragmentsState::Failed => html! {
             <p class="im-status" role="status">
-                { "The events' texts could not be loaded. " }
+                { "This part could not be loaded (offline?). " }
                 <a href="sources.html" target="_blank" rel="noopener">{ "Every event and its sources" }</a>
                 { " is a plain page." }
             </p>

@@ -113,13 +113,14 @@ pub fn use_frame_height(root: NodeRef, options: &Options) {
 
 /// Keeps the address's hash in step with the view, and the view with a hash the reader navigates to. In the first
 /// view's widget (not [`FULL`]), a view that needs the whole widget, or WordPress's sandboxed frame, loads it from
-/// `full`, which then takes its place.
+/// `full`, which then takes its place; `failed` is set when it cannot be loaded.
 #[hook]
 pub fn use_hash_sync(
     store: &UseReducerHandle<Store>,
     query: &UseStateHandle<AttrValue>,
     options: &Options,
     full: &AttrValue,
+    failed: UseStateSetter<bool>,
 ) {
     let full = full.clone();
     // In WordPress's frame (its secret in the hash; WordPress sandboxes every provider it does not know) the
@@ -130,7 +131,9 @@ pub fn use_hash_sync(
             // The first view's widget leaves this view out: the address has it at once, for the whole widget that
             // opens it in its place.
             browser::set_hash(&link_hash(s, q));
-            browser::load_full(&full);
+            browser::set_attribute_of(super::common::MOUNT_ID, "data-unlinked", &s.unlinked());
+            let failed = failed.clone();
+            browser::load_full(&full, move || failed.set(true));
         } else {
             browser::set_hash_soon(link_hash(s, q));
         }

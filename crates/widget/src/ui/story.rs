@@ -17,8 +17,14 @@ use super::store::{Dispatch, send};
 use crate::data::DATASET;
 
 /// A function, not a component: the root calls it on each of its renders. `state` is the whole view, for the
-/// embed code of what the editor is looking at.
-pub fn story(state: ViewState, options: &Options, fragments: FragmentsState, dispatch: &Dispatch) -> Html {
+/// embed code of what the editor is looking at; `whole_failed`, that the whole widget could not be loaded.
+pub fn story(
+    state: ViewState,
+    options: &Options,
+    fragments: FragmentsState,
+    whole_failed: bool,
+    dispatch: &Dispatch,
+) -> Html {
     let onclick = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
@@ -34,7 +40,7 @@ pub fn story(state: ViewState, options: &Options, fragments: FragmentsState, dis
         <div class="im-story">
             <div class="im-tabs" role="group" aria-label="More about the data">
                 for p in Panel::ALL {
-                    <button type="button" class="im-tab" aria-expanded={(state.panel == Some(p)).to_string()} aria-controls="im-panel"
+                    <button type="button" class="im-tab" id={format!("im-tab-{}", p.key())} aria-expanded={(state.panel == Some(p)).to_string()} aria-controls="im-panel"
                         onclick={send(dispatch, Action::TogglePanel(p))}>
                         { p.title(&DATASET) }
                     </button>
@@ -43,7 +49,7 @@ pub fn story(state: ViewState, options: &Options, fragments: FragmentsState, dis
             if let Some(p) = state.panel {
                 <section id="im-panel" class="im-panel" aria-label={p.title(&DATASET)} {onclick}>
                     { match p {
-                        Panel::Embed | Panel::Data if !FULL => loading(),
+                        Panel::Embed | Panel::Data if !FULL => loading(whole_failed),
                         Panel::Embed => html! { <EmbedPanel state={state} options={options.clone()} /> },
                         _ if fragments != FragmentsState::Ready => pending(fragments),
                         Panel::Data => html! { <>{ fragment(Piece::Panel(Panel::Data)) }<Cite state={state} /></> },
