@@ -34,6 +34,8 @@ pub fn start() {
         initial = initial.with_unlinked(&attr("data-unlinked"));
     }
     // A company's name or alias typed into the first view's widget opens its story here, as typing it here does.
+    #[cfg(feature = "full")]
+    let jumped = ui::find::jump(initial, &query).is_some();
     if ui::FULL
         && let Some(next) = ui::find::jump(initial, &query)
     {
@@ -49,11 +51,11 @@ pub fn start() {
     };
     #[cfg(feature = "full")]
     if let Some(id) = focused {
-        // Where the reader was: a panel this widget opens from a cell's or a company's button (or from a control
-        // without an id, "Every event for …") takes focus, as it would have in the other; any other control
-        // keeps it (the search box, the date, a tab).
+        // Where the reader was: a panel this widget opens from a cell's or a company's button, from a control
+        // without an id ("Every event for …") or from a company's name typed in the search box takes focus, as it
+        // would have in the other; any other control keeps it (the search box, the date, a tab).
         let panel = props.initial.open.is_some() || props.initial.company.is_some();
-        let opener = id.is_empty() || id.starts_with("cell-") || id.starts_with("company-");
+        let opener = id.is_empty() || id.starts_with("cell-") || id.starts_with("company-") || jumped;
         match (panel && opener, id.is_empty()) {
             (true, _) => browser::focus_after_render("im-detail-title".to_string()),
             (false, false) => browser::focus_after_render(id),
