@@ -126,14 +126,11 @@ fn post_build(dir: &Path) -> Result<(), String> {
     // name terser would mangle.
     let full_glue = read(&full_glue_name)?;
     let mut index = read("index.html")?;
-    for name in [&glue_name, &full_glue_name].into_iter().chain(&css_names) {
+    minify_in_place(dir, &full_glue_name, TERSER_MODULE)?;
+    for name in std::iter::once(&glue_name).chain(&css_names) {
         let (tool, args): (&str, &[&str]) =
             if name.ends_with(".js") { ("terser", TERSER_MODULE) } else { ("csso", &["--no-restructure"]) };
         if let Some(min) = minify(tool, args, &dir.join(name))? {
-            if *name == full_glue_name {
-                write(&dir.join(name), &min)?;
-                continue;
-            }
             write(&dir.join(name), &min)?;
             index = publish::set_integrity(&index, name, min.as_bytes())
                 .ok_or(format!("index.html does not link {name} with an integrity"))?;

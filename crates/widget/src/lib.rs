@@ -34,11 +34,10 @@ pub fn start() {
         initial = initial.with_unlinked(&attr("data-unlinked"));
     }
     // A company's name or alias typed into the first view's widget opens its story here, as typing it here does.
+    let jump = if ui::FULL { ui::find::jump(initial, &query) } else { None };
     #[cfg(feature = "full")]
-    let jumped = ui::find::jump(initial, &query).is_some();
-    if ui::FULL
-        && let Some(next) = ui::find::jump(initial, &query)
-    {
+    let jumped = jump.is_some();
+    if let Some(next) = jump {
         (initial, query) = (next, String::new());
     }
     let props = ui::AppProps {
