@@ -4,12 +4,14 @@
 import init from './__GLUE__';
 
 // The whole widget's own styles first (the first view's stylesheet leaves them out), so that nothing it draws
-// shows unstyled; it starts whether they load or not.
+// shows unstyled; it starts whether they load or not, and after a second at most (an engine may never report
+// the sheet's load, as WebKit sometimes did with the service worker answering).
 const css = document.createElement('link');
 css.rel = 'stylesheet';
 css.href = new URL('./__CSS__', import.meta.url);
 await new Promise((ok) => {
   css.onload = css.onerror = ok;
+  setTimeout(ok, 1000);
   document.head.append(css);
 });
 
