@@ -19,16 +19,35 @@ pub fn hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
+thread_local! {
+    /// The hash a [`set_hash_soon`] will write, unless a later write comes first.
+    static PENDING_HASH: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Replaces the hash in a task of its own, after the one that answers the reader's input: updating the
-/// address costs 1 to 3 ms that the reader should not wait for.
+/// address costs 1 to 3 ms that the reader should not wait for. Only the latest hash asked for is written: a
+/// write scheduled for an older view never lands after a newer one (the whole widget reads the view from it).
 pub fn set_hash_soon(hash: String) {
     let Some(w) = web_sys::window() else { return };
-    let write = wasm_bindgen::closure::Closure::once_into_js(move || set_hash(&hash));
+    if PENDING_HASH.with(|p| p.replace(Some(hash))).is_some() {
+        return;
+    }
+    let write = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(hash) = PENDING_HASH.with(|p| p.take()) {
+            write_hash(&hash);
+        }
+    });
     let _ = w.set_timeout_with_callback(write.unchecked_ref());
 }
 
-/// Replaces the hash without adding a history entry or firing `hashchange`.
+/// Replaces the hash at once, without adding a history entry or firing `hashchange`; a write still pending from
+/// [`set_hash_soon`] is dropped.
 pub fn set_hash(hash: &str) {
+    PENDING_HASH.with(|p| p.take());
+    write_hash(hash);
+}
+
+fn write_hash(hash: &str) {
     let Some(w) = web_sys::window() else { return };
     if w.location().hash().ok().as_deref().unwrap_or("") == hash {
         return;
