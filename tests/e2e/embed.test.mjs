@@ -151,6 +151,8 @@ test('without JavaScript the matrix is there as a table, and its cells lead to t
   const href = await first.getAttribute('href');
   assert.equal(href, `sources.html#${f.ordered[0].anchor}`);
   await first.click();
+  // The sources page is long (every event with its sources' words): count once it has all arrived.
+  await page.waitForLoadState('load');
   const anchor = decodeURIComponent(href.split('#')[1]);
   const section = page.locator(`[id="${anchor}"] + ol`);
   assert.equal(await section.locator('.im-event').count(), f.ordered[0].events.length, 'the cell\'s events, under its anchor');

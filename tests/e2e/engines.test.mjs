@@ -12,7 +12,7 @@ import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Builder, Key } from 'selenium-webdriver';
 import { DIST, dataset } from './harness.mjs';
-import { facts } from './facts.mjs';
+import { facts, quotesOf } from './facts.mjs';
 
 const data = dataset();
 const f = facts(data);
@@ -130,7 +130,11 @@ async function until(driver, script, what, timeout = 20000, ...args) {
   for (;;) {
     const v = await driver.executeScript(script, ...args).catch(() => null);
     if (v) return v;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    if (Date.now() > end) {
+      // What the page says of itself, for a failure that only a loaded machine shows.
+      const state = await driver.executeScript('return JSON.stringify({ errors: window.__errors, hash: location.hash })').catch(() => '');
+      assert.fail(`timed out waiting for ${what} (${state})`);
+    }
     await new Promise((ok) => setTimeout(ok, 50));
   }
 }
@@ -171,6 +175,18 @@ for (const engine of ENGINES) {
         `the events of ${c.anchor}`, 20000, c.title, c.events.length);
         assert.ok(got, `${c.anchor}: every source link opens in a new tab without an opener`);
       }
+      // What the source says: a tap on a source's "What the source says" shows its own words, marked as English.
+      const last = f.ordered[f.ordered.length - 1];
+      const event = last.events[0];
+      const source = event.sources.find((id) => quotesOf(event, id).length > 0);
+      const shown = await until(driver, `const d = document.querySelector('#im-detail');
+        const s = d?.querySelector('.im-events > li .im-evidence summary');
+        if (!s) return null;
+        if (!s.parentElement.open) s.click();
+        const qs = [...s.parentElement.querySelectorAll('blockquote')];
+        return qs.length && qs.every((q) => q.offsetHeight > 0) ? qs.map((q) => [q.lang, q.textContent]) : null;`,
+      'the first source\'s words', 10000);
+      assert.deepEqual(shown, quotesOf(event, source).map((q) => ['en', q]), `${last.anchor}: what ${source} says`);
       // Esc, pressed as a key, closes the panel and puts focus back on the cell.
       const c = f.ordered[0];
       await driver.executeScript('const b = document.getElementById(arguments[0]); b.focus(); b.click();', c.id);
@@ -258,6 +274,14 @@ for (const engine of ENGINES) {
       const gap = await until(driver, `const d = document.getElementById('im-detail'); const b = document.getElementById(arguments[0]);
         return d && b ? [d.getBoundingClientRect().top - b.closest('tr').getBoundingClientRect().bottom] : null;`, 'the panel', 10000, c.id);
       assert.ok(gap[0] >= -1 && gap[0] < 40, `the panel is ${gap[0]} px below its card`);
+      // Every source's words opened at once still fit the phone's width.
+      const wide = await until(driver, `const all = [...document.querySelectorAll('#im-detail details.im-evidence')];
+        if (!all.length) return null;
+        for (const d of all) if (!d.open) d.querySelector('summary').click();
+        const doc = document.scrollingElement;
+        return all.every((d) => d.querySelector('blockquote').offsetHeight > 0) ? [doc.scrollWidth - doc.clientWidth] : null;`,
+      'every source\'s words open', 10000);
+      assert.ok(wide[0] <= 1, `with the quotes open the page scrolls sideways by ${wide[0]} px`);
       await driver.switchTo().defaultContent();
     });
 

@@ -108,3 +108,9 @@ export function facts(data) {
     strongestLabel: `${data.widget.rows_heading} with “${data.outcomes[0].label}” at least once`,
   };
 }
+
+/** The quotes "What the source says" shows under one of an event's sources: its evidence from that source, in the
+ *  data's order, each quote once. */
+export function quotesOf(event, source) {
+  return [...new Set(event.evidence.filter((x) => x.source === source).map((x) => x.quote))];
+}

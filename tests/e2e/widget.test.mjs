@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, suite, fragmentsShown } from './harness.mjs';
-import { compareDates, count, facts } from './facts.mjs';
+import { compareDates, count, facts, quotesOf } from './facts.mjs';
 
 const s = suite();
 const f = facts(s.data);
@@ -99,6 +99,26 @@ test('every non-empty cell opens its dated events with well-formed source links'
   assert.equal(opened, cells.size);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('sources.html shows, under each source of each event, the source\'s own words behind it, open and marked as English', async () => {
+  const ctx = await s.browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(`${s.url}sources.html`);
+  for (const c of [f.ordered[0], f.ordered[f.ordered.length - 1]]) {
+    const items = page.locator(`h3[id="${c.anchor}"] + ol > li`);
+    assert.equal(await items.count(), c.events.length, c.anchor);
+    for (const [i, e] of c.events.entries()) {
+      const shown = await items.nth(i).locator('.im-sources > li').evaluateAll((lis) => lis.map((li) =>
+        [...li.querySelectorAll('details[open] blockquote[lang="en"]')].map((q) => q.textContent)));
+      assert.deepEqual(shown, e.sources.map((id) => quotesOf(e, id)), `${c.anchor}: ${e.id}`);
+    }
+  }
+  // Every piece of evidence of every event is on the page.
+  const all = await page.locator('blockquote').allTextContents();
+  const missing = s.data.events.flatMap((e) => e.evidence.map((x) => x.quote)).filter((q) => !all.includes(q));
+  assert.deepEqual(missing, []);
+  await ctx.close();
 });
 
 test('the list shows every event, newest first, with what happened, what came of it and its sources', async () => {

@@ -148,6 +148,8 @@ pub struct Company {
     pub aliases: &'static [&'static str],
     /// Index into [`Dataset::sectors`].
     pub sector: u8,
+    /// Its Wikidata item (`Q…`), or empty; the company's story links it under "Elsewhere".
+    pub wikidata: &'static str,
     #[cfg(not(target_arch = "wasm32"))]
     pub note: &'static str,
 }
@@ -258,6 +260,57 @@ pub struct Response {
     pub source: Option<u16>,
 }
 
+/// The prose field of an event that a piece of [`Evidence`] supports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidenceField {
+    Summary,
+    Stakes,
+    Actors,
+    People,
+    Result,
+    Disputed,
+    Response,
+    /// A point of context's text.
+    Text,
+}
+
+impl EvidenceField {
+    pub const ALL: [EvidenceField; 8] = [
+        EvidenceField::Summary,
+        EvidenceField::Stakes,
+        EvidenceField::Actors,
+        EvidenceField::People,
+        EvidenceField::Result,
+        EvidenceField::Disputed,
+        EvidenceField::Response,
+        EvidenceField::Text,
+    ];
+
+    /// As the data names it (`field = "…"`, and in `dataset.json` and `evidence.csv`).
+    pub fn id(self) -> &'static str {
+        match self {
+            EvidenceField::Summary => "summary",
+            EvidenceField::Stakes => "stakes",
+            EvidenceField::Actors => "actors",
+            EvidenceField::People => "people",
+            EvidenceField::Result => "result",
+            EvidenceField::Disputed => "disputed",
+            EvidenceField::Response => "response",
+            EvidenceField::Text => "text",
+        }
+    }
+}
+
+/// A source's own words behind one of an event's prose fields, copied verbatim from the page read (4 to 90
+/// words, `…` for cuts).
+#[derive(Debug, PartialEq)]
+pub struct Evidence {
+    pub field: EvidenceField,
+    /// Index into [`Dataset::sources`]; always one of the event's own sources.
+    pub source: u16,
+    pub quote: &'static str,
+}
+
 #[derive(Debug, PartialEq)]
 pub struct Event {
     #[cfg(not(target_arch = "wasm32"))]
@@ -293,6 +346,9 @@ pub struct Event {
     /// Indexes into [`Dataset::sources`]; never empty, and at least one of them stands alone.
     #[cfg(not(target_arch = "wasm32"))]
     pub sources: &'static [u16],
+    /// The sources' words behind each prose field; every non-empty field has at least one.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub evidence: &'static [Evidence],
 }
 
 /// A section of the methodology panel.
@@ -344,6 +400,8 @@ pub struct Count {
     /// What was counted: "signatures", "employees", …
     pub what: &'static str,
     pub source: u16,
+    /// The source's own words that give the count.
+    pub quote: &'static str,
 }
 
 /// An open letter or petition of the movement.
@@ -358,6 +416,8 @@ pub struct Letter {
     pub disputed: &'static str,
     /// Oldest first: how the count grew.
     pub counts: &'static [Count],
+    /// The words behind `summary` and `disputed`.
+    pub evidence: &'static [Evidence],
 }
 
 /// A sourced point that explains outcomes, on one of the sides the dataset names ([`Widget::stances`]).
@@ -370,6 +430,8 @@ pub struct Context {
     pub text: &'static str,
     pub events: &'static [u16],
     pub sources: &'static [u16],
+    /// The words behind `text`, from its own sources.
+    pub evidence: &'static [Evidence],
 }
 
 /// A domain whose pages are never a source, and why.

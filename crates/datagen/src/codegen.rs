@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use ice_matrix_core::embed::FrameHeight;
-use ice_matrix_core::model::{Dataset, Date};
+use ice_matrix_core::model::{Dataset, Date, Evidence};
 
 /// Marks a field that only native code (the build's pages and files, the tests) compiles.
 const NATIVE_ONLY: &str = "#[cfg(not(target_arch = \"wasm32\"))] ";
@@ -71,8 +71,8 @@ pub fn rust(ds: &Dataset, frame_heights: &[FrameHeight]) -> String {
     for x in ds.companies {
         let _ = writeln!(
             o,
-            "        Company {{ id: {:?}, name: {:?}, aliases: &{:?}, sector: {}, {n}note: {:?} }},",
-            x.id, x.name, x.aliases, x.sector, x.note
+            "        Company {{ id: {:?}, name: {:?}, aliases: &{:?}, sector: {}, wikidata: {:?}, {n}note: {:?} }},",
+            x.id, x.name, x.aliases, x.sector, x.wikidata, x.note
         );
     }
     o.push_str("    ],\n    events: &[\n");
@@ -82,7 +82,7 @@ pub fn rust(ds: &Dataset, frame_heights: &[FrameHeight]) -> String {
             "        Event {{ company: {}, date: {}, pressure_types: &{:?}, outcome: {}, {n}id: {:?}, {n}unit: {:?}, \
              {n}summary: {:?}, {n}stakes: {:?}, {n}actors: {:?}, {n}people: {:?}, {n}result: {:?}, {n}confidence: {}, \
              {n}disputed: {:?}, {n}response: Response {{ status: ResponseStatus::{:?}, text: {:?}, quote: {}, source: {:?} }}, \
-             {n}sources: &{:?} }},",
+             {n}sources: &{:?}, {n}evidence: &[{}] }},",
             e.company,
             date(e.date),
             e.pressure_types,
@@ -100,7 +100,8 @@ pub fn rust(ds: &Dataset, frame_heights: &[FrameHeight]) -> String {
             e.response.text,
             e.response.quote,
             e.response.source,
-            e.sources
+            e.sources,
+            evidence(e.evidence)
         );
     }
     o.push_str("    ],\n    #[cfg(not(target_arch = \"wasm32\"))]\n    sources: &[\n");
@@ -142,24 +143,26 @@ pub fn rust(ds: &Dataset, frame_heights: &[FrameHeight]) -> String {
     for l in ds.letters {
         let _ = write!(
             o,
-            "        Letter {{ id: {:?}, name: {:?}, date: {}, companies: &{:?}, summary: {:?}, events: &{:?}, disputed: {:?}, counts: &[",
+            "        Letter {{ id: {:?}, name: {:?}, date: {}, companies: &{:?}, summary: {:?}, events: &{:?}, disputed: {:?}, evidence: &[{}], counts: &[",
             l.id,
             l.name,
             date(l.date),
             l.companies,
             l.summary,
             l.events,
-            l.disputed
+            l.disputed,
+            evidence(l.evidence)
         );
         for c in l.counts {
             let _ = write!(
                 o,
-                "Count {{ date: {}, count: {}, qualifier: {:?}, what: {:?}, source: {} }}, ",
+                "Count {{ date: {}, count: {}, qualifier: {:?}, what: {:?}, source: {}, quote: {:?} }}, ",
                 date(c.date),
                 c.count,
                 c.qualifier,
                 c.what,
-                c.source
+                c.source,
+                c.quote
             );
         }
         o.push_str("] },\n");
@@ -168,8 +171,14 @@ pub fn rust(ds: &Dataset, frame_heights: &[FrameHeight]) -> String {
     for x in ds.context {
         let _ = writeln!(
             o,
-            "        Context {{ id: {:?}, stance: {}, heading: {:?}, text: {:?}, events: &{:?}, sources: &{:?} }},",
-            x.id, x.stance, x.heading, x.text, x.events, x.sources
+            "        Context {{ id: {:?}, stance: {}, heading: {:?}, text: {:?}, events: &{:?}, sources: &{:?}, evidence: &[{}] }},",
+            x.id,
+            x.stance,
+            x.heading,
+            x.text,
+            x.events,
+            x.sources,
+            evidence(x.evidence)
         );
     }
     o.push_str("    ],\n    #[cfg(not(target_arch = \"wasm32\"))]\n    denylist: &[\n");
@@ -191,4 +200,15 @@ pub fn rust(ds: &Dataset, frame_heights: &[FrameHeight]) -> String {
 
 fn date(d: Date) -> String {
     format!("Date {{ y: {}, m: {}, d: {} }}", d.y, d.m, d.d)
+}
+
+/// A record's evidence as the elements of a Rust slice.
+fn evidence(list: &[Evidence]) -> String {
+    let items: Vec<String> = list
+        .iter()
+        .map(|x| {
+            format!("Evidence {{ field: EvidenceField::{:?}, source: {}, quote: {:?} }}", x.field, x.source, x.quote)
+        })
+        .collect();
+    items.join(", ")
 }

@@ -1,7 +1,9 @@
 //! The files the build publishes from the dataset: the JSON download (the public contract, documented in
-//! `docs/dataset.md`), the CSV download (one row per event and source) and the outcome palette as CSS.
+//! `docs/dataset.md`), the CSV downloads (`events.csv`, one row per event and source; `sources.csv`;
+//! `evidence.csv`, one row per piece of evidence), the Frictionless Data Package that describes them, and the
+//! outcome palette as CSS.
 
-use ice_matrix_core::model::Dataset;
+use ice_matrix_core::model::{Dataset, Evidence, EvidenceField, SourceKind};
 use serde_json::{Value, json};
 
 /// An optional text: `null` when empty.
@@ -16,6 +18,9 @@ pub fn json(ds: &Dataset) -> String {
     let event = |e: u16| ds.events[e as usize].id;
     let source = |s: u16| ds.sources[s as usize].id;
     let pressure = |p: u8| ds.pressure_types[p as usize].id;
+    let evidence = |list: &[Evidence]| -> Vec<Value> {
+        list.iter().map(|x| json!({"field": x.field.id(), "source": source(x.source), "quote": x.quote})).collect()
+    };
     let lists: Vec<(&str, Vec<Value>)> = vec![
         ("sectors", ds.sectors.iter().map(|x| json!({"id": x.id, "label": x.label, "tech": x.tech})).collect()),
         (
@@ -24,7 +29,8 @@ pub fn json(ds: &Dataset) -> String {
                 .iter()
                 .map(|x| {
                     let sector = &ds.sectors[x.sector as usize];
-                    json!({"id": x.id, "name": x.name, "aliases": x.aliases, "sector": sector.id, "tech": sector.tech})
+                    json!({"id": x.id, "name": x.name, "aliases": x.aliases, "sector": sector.id, "tech": sector.tech,
+                           "wikidata": opt(x.wikidata)})
                 })
                 .collect(),
         ),
@@ -61,6 +67,7 @@ pub fn json(ds: &Dataset) -> String {
                             "source": e.response.source.map(source),
                         },
                         "sources": e.sources.iter().map(|&s| source(s)).collect::<Vec<_>>(),
+                        "evidence": evidence(e.evidence),
                     })
                 })
                 .collect(),
@@ -89,7 +96,9 @@ pub fn json(ds: &Dataset) -> String {
                         "summary": l.summary, "events": l.events.iter().map(|&e| event(e)).collect::<Vec<_>>(),
                         "disputed": opt(l.disputed),
                         "counts": l.counts.iter().map(|c| json!({"date": c.date.iso(), "count": c.count,
-                            "qualifier": opt(c.qualifier), "what": c.what, "source": source(c.source)})).collect::<Vec<_>>(),
+                            "qualifier": opt(c.qualifier), "what": c.what, "source": source(c.source),
+                            "quote": c.quote})).collect::<Vec<_>>(),
+                        "evidence": evidence(l.evidence),
                     })
                 })
                 .collect(),
@@ -103,6 +112,7 @@ pub fn json(ds: &Dataset) -> String {
                         "id": c.id, "stance": w.stances[c.stance as usize].id, "heading": c.heading, "text": c.text,
                         "events": c.events.iter().map(|&e| event(e)).collect::<Vec<_>>(),
                         "sources": c.sources.iter().map(|&s| source(s)).collect::<Vec<_>>(),
+                        "evidence": evidence(c.evidence),
                     })
                 })
                 .collect(),
@@ -171,12 +181,22 @@ pub const CSV_HEADER: [&str; 16] = [
     "source_date",
 ];
 
-/// One row per event and source; RFC 4180 quoting and CRLF; UTF-8 with a byte-order mark so that
-/// spreadsheets detect the encoding.
-pub fn csv(ds: &Dataset) -> String {
+/// A CSV file from its rows: RFC 4180 quoting and CRLF; UTF-8 with a byte-order mark so that spreadsheets
+/// detect the encoding.
+fn table(fill: impl FnOnce(&mut dyn FnMut(&[&str]))) -> String {
     let mut out =
         csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer("\u{feff}".as_bytes().to_vec());
-    let mut write = |row: &[&str]| out.write_record(row).expect("writing to memory cannot fail");
+    fill(&mut |row: &[&str]| out.write_record(row).expect("writing to memory cannot fail"));
+    let bytes = out.into_inner().expect("flushing to memory cannot fail");
+    String::from_utf8(bytes).expect("the dataset's texts are UTF-8")
+}
+
+/// `events.csv`: one row per event and source.
+pub fn csv(ds: &Dataset) -> String {
+    table(|write| events_rows(ds, write))
+}
+
+fn events_rows(ds: &Dataset, write: &mut dyn FnMut(&[&str])) {
     write(&CSV_HEADER);
     for e in ds.events {
         let company = &ds.companies[e.company as usize];
@@ -205,8 +225,164 @@ pub fn csv(ds: &Dataset) -> String {
             ]);
         }
     }
-    let bytes = out.into_inner().expect("flushing to memory cannot fail");
-    String::from_utf8(bytes).expect("the dataset's texts are UTF-8")
+}
+
+/// The columns of `sources.csv`, in order.
+pub const SOURCES_HEADER: [&str; 11] = [
+    "source_id",
+    "kind",
+    "url",
+    "publisher",
+    "title",
+    "title_note",
+    "date",
+    "read_at",
+    "via",
+    "archived",
+    "archived_date",
+];
+
+/// `sources.csv`: one row per source, as every event cites it.
+pub fn sources_csv(ds: &Dataset) -> String {
+    table(|write| {
+        write(&SOURCES_HEADER);
+        for x in ds.sources {
+            let date = x.date.map(|d| d.iso()).unwrap_or_default();
+            let archived_date = x.archived_date.map(|d| d.iso()).unwrap_or_default();
+            write(&[
+                x.id,
+                x.kind.id(),
+                x.url,
+                x.publisher,
+                x.title,
+                x.title_note,
+                &date,
+                x.read_at,
+                x.via,
+                x.archived,
+                &archived_date,
+            ]);
+        }
+    })
+}
+
+/// The columns of `evidence.csv`, in order.
+pub const EVIDENCE_HEADER: [&str; 4] = ["event_id", "field", "source_id", "quote"];
+
+/// `evidence.csv`: one row per piece of evidence, in the events' order.
+pub fn evidence_csv(ds: &Dataset) -> String {
+    table(|write| {
+        write(&EVIDENCE_HEADER);
+        for e in ds.events {
+            for x in e.evidence {
+                write(&[e.id, x.field.id(), ds.sources[x.source as usize].id, x.quote]);
+            }
+        }
+    })
+}
+
+/// `datapackage.json`: a Frictionless Data Package (v1) describing the three CSV files, with a Table Schema
+/// for each and the foreign keys between them. A piece of evidence points at an (event, source) row of
+/// `events.csv`, so a validator checks that the source is one the event cites.
+pub fn datapackage(ds: &Dataset) -> String {
+    let string = |name: &str, description: &str| json!({"name": name, "type": "string", "description": description});
+    let required = |name: &str, description: &str| json!({"name": name, "type": "string", "description": description, "constraints": {"required": true}});
+    let one_of = |name: &str, description: &str, values: Vec<&str>| {
+        json!({"name": name, "type": "string", "description": description,
+               "constraints": {"required": true, "enum": values}})
+    };
+    // Dates are given to the precision known (YYYY, YYYY-MM or YYYY-MM-DD), so they are strings with a pattern.
+    let date = |name: &str, description: &str, required: bool| {
+        json!({"name": name, "type": "string", "description": description,
+               "constraints": {"required": required, "pattern": "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"}})
+    };
+    let resource = |name: &str, description: &str, fields: Vec<Value>, keys: Value, foreign: Vec<Value>| {
+        json!({
+            "name": name, "path": format!("{name}.csv"), "profile": "tabular-data-resource", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8-sig", "description": description,
+            "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "header": true},
+            "schema": {"fields": fields, "primaryKey": keys, "foreignKeys": foreign, "missingValues": [""]},
+        })
+    };
+    let events = resource(
+        "events",
+        "One row per event and source: what happened, what came of it, and each source it cites.",
+        vec![
+            required("event_id", "The event's id"),
+            date("date", "When the pressure happened, to the precision known", true),
+            required("company_id", "The company's id"),
+            required("company", "The company's name"),
+            one_of("sector", "The company's sector", ds.sectors.iter().map(|x| x.id).collect()),
+            string("unit", "The subsidiary, product or division at issue"),
+            required("pressure_types", "The types of pressure, by id, separated by ';'"),
+            one_of("outcome", "What came of it, on the outcome scale", ds.outcomes.iter().map(|x| x.id).collect()),
+            required("summary", "What happened"),
+            required("result", "What came of it"),
+            one_of(
+                "confidence",
+                "How well the sources support the event",
+                ds.widget.confidence.iter().map(|x| x.id).collect(),
+            ),
+            required("source_id", "One of the sources the event cites"),
+            string("source_url", "The source's address"),
+            required("source_publisher", "The source's publisher"),
+            required("source_title", "The source's headline"),
+            date("source_date", "The source's date", false),
+        ],
+        json!(["event_id", "source_id"]),
+        vec![json!({"fields": "source_id", "reference": {"resource": "sources", "fields": "source_id"}})],
+    );
+    let sources = resource(
+        "sources",
+        "One row per source: the original's publisher, headline and date, and where a copy was read.",
+        vec![
+            required("source_id", "The source's id"),
+            one_of("kind", "primary, original, copy or secondary", SourceKind::ALL.iter().map(|k| k.id()).collect()),
+            string("url", "The original's address, when known"),
+            required("publisher", "The original's publisher"),
+            required("title", "The original's headline"),
+            string("title_note", "Why the headline is not the page's own, where it is not"),
+            date("date", "The original's date", false),
+            string("read_at", "Where a copy was read"),
+            string("via", "What the copy is"),
+            string("archived", "An archived copy's address"),
+            date("archived_date", "When it was archived", false),
+        ],
+        json!(["source_id"]),
+        vec![],
+    );
+    let evidence = resource(
+        "evidence",
+        "One row per piece of evidence: the words of a source the event cites that support one of its prose fields, copied verbatim from the page read.",
+        vec![
+            required("event_id", "The event's id"),
+            one_of(
+                "field",
+                "The event's field the quote supports",
+                EvidenceField::ALL.iter().map(|f| f.id()).collect(),
+            ),
+            required("source_id", "The source quoted, one the event cites"),
+            json!({"name": "quote", "type": "string", "description": "The source's own words, with … for cuts",
+                   "constraints": {"required": true}}),
+        ],
+        json!(["event_id", "field", "source_id", "quote"]),
+        vec![
+            json!({"fields": ["event_id", "source_id"], "reference": {"resource": "events", "fields": ["event_id", "source_id"]}}),
+            json!({"fields": "source_id", "reference": {"resource": "sources", "fields": "source_id"}}),
+        ],
+    );
+    let package = json!({
+        "profile": "tabular-data-package",
+        "name": ds.widget.file_stem.to_ascii_lowercase(),
+        "title": ds.title,
+        "description": ds.question,
+        "version": ds.version,
+        "created": format!("{}T00:00:00Z", ds.updated.iso()),
+        "resources": [events, sources, evidence],
+    });
+    let mut out = serde_json::to_string_pretty(&package).expect("a JSON value always serialises");
+    out.push('\n');
+    out
 }
 
 /// The outcome palette as CSS (`.o-<id>` and `[data-o=<id>]` set `--fill`, `--ink`, `--glyph` and `--short`),

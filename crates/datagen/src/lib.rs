@@ -9,6 +9,7 @@
 pub mod codegen;
 pub mod colour;
 pub mod date;
+pub mod evidence;
 pub mod export;
 pub mod heights;
 pub mod problem;

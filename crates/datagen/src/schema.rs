@@ -125,6 +125,9 @@ pub struct RawCompany {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub note: String,
+    /// Its Wikidata item (`Q…`), only where a search result showed it.
+    #[serde(default)]
+    pub wikidata: String,
     #[serde(default)]
     pub unused: String,
 }
@@ -157,6 +160,22 @@ pub struct RawEvent {
     pub response: Option<RawResponse>,
     #[serde(default)]
     pub sources: Vec<RawSource>,
+    /// The sources' own words behind each prose field.
+    #[serde(default)]
+    pub evidence: Vec<RawEvidence>,
+}
+
+/// A source's words that support one of the event's prose fields, copied verbatim from the page read.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvidence {
+    /// `summary`, `stakes`, `actors`, `people`, `result`, `disputed` or `response` for an event; `summary` or
+    /// `disputed` for a letter; a point of context, with one text, may leave it out.
+    #[serde(default)]
+    pub field: String,
+    /// The address (`url` or `read_at`) of one of the event's sources.
+    pub source: String,
+    pub quote: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -274,6 +293,9 @@ pub struct RawLetter {
     pub disputed: String,
     #[serde(default)]
     pub counts: Vec<RawCount>,
+    /// The words behind `summary` and `disputed`, from a source a count or one of its events cites.
+    #[serde(default)]
+    pub evidence: Vec<RawEvidence>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -286,6 +308,9 @@ pub struct RawCount {
     pub what: String,
     /// A source URL cited elsewhere in the dataset.
     pub url: String,
+    /// The page's own words that give the count.
+    #[serde(default)]
+    pub quote: String,
 }
 
 /// A sourced point of context: why companies kept their ties, or the case against.
@@ -300,6 +325,9 @@ pub struct RawContext {
     pub events: Vec<String>,
     #[serde(default)]
     pub sources: Vec<RawSource>,
+    /// The words behind `text`, from the point's own sources.
+    #[serde(default)]
+    pub evidence: Vec<RawEvidence>,
 }
 
 /// The file's top level. Each list of records is kept as TOML values and read record by record, so that a

@@ -22,14 +22,14 @@
 use std::collections::{HashMap, HashSet};
 
 use ice_matrix_core::model::{
-    Company, Confidence, Context, Correction, Count, Dataset, Date, Denied, Event, Letter, MAX_OUTCOMES,
-    MAX_PRESSURE_TYPES, MAX_RECORDS, MAX_SECTORS, Note, Outcome, PressureType, Recode, Release, Response,
+    Company, Confidence, Context, Correction, Count, Dataset, Date, Denied, Event, Evidence, EvidenceField, Letter,
+    MAX_OUTCOMES, MAX_PRESSURE_TYPES, MAX_RECORDS, MAX_SECTORS, Note, Outcome, PressureType, Recode, Release, Response,
     ResponseStatus, Sector, Source, SourceKind, Stance, Widget,
 };
 
 use crate::problem::{Problem, record};
-use crate::schema::{RawDataset, RawEvent, RawResponse, RawSource, RawWidget};
-use crate::{colour, date, summary};
+use crate::schema::{RawDataset, RawEvent, RawEvidence, RawResponse, RawSource, RawWidget};
+use crate::{colour, date, evidence, summary};
 
 /// Validates `raw` and builds the dataset, or returns every problem found.
 pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
@@ -136,6 +136,7 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
                 name: c.required(&r, "name", &x.name),
                 aliases: slice(x.aliases.iter().map(|a| c.text(&r, "aliases", a)).collect()),
                 sector: c.resolve(&r, "sector", "sector", &sector_ix, &x.sector) as u8,
+                wikidata: wikidata(&mut c, &r, &x.wikidata),
                 note: c.text(&r, "note", &x.note),
             }
         })
@@ -224,7 +225,18 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
         }
         let cited = sources.add(&mut c, &r, &x.id, &x.sources);
         let evs: Vec<u16> = x.events.iter().map(|id| event_ref(&mut c, &r, id)).collect();
-        context.push(Context { id: leak(&x.id), stance, heading, text, events: slice(evs), sources: slice(cited) });
+        let fields = [Field { field: EvidenceField::Text, name: "text", text: &x.text, required: true }];
+        let complete = cited.len() == x.sources.len() && !cited.is_empty();
+        let evidence = quotes(&mut c, &r, ("context", "point"), &x.evidence, &fields, &cited, complete, &sources);
+        context.push(Context {
+            id: leak(&x.id),
+            stance,
+            heading,
+            text,
+            events: slice(evs),
+            sources: slice(cited),
+            evidence: slice(evidence),
+        });
     }
 
     c.ids("letter", raw.letters.iter().map(|l| l.id.as_str()));
@@ -237,6 +249,8 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
         let named: Vec<u16> =
             l.companies.iter().map(|x| c.resolve(&r, "companies", "company", &company_ix, x) as u16).collect();
         let evs: Vec<u16> = l.events.iter().map(|id| event_ref(&mut c, &r, id)).collect();
+        // A letter quotes a source that one of its counts or one of its events cites.
+        let mut allowed: Vec<u16> = Vec::new();
         let mut counts = Vec::with_capacity(l.counts.len());
         for (n, x) in l.counts.iter().enumerate() {
             let cr = format!("{r}, count {}", n + 1);
@@ -247,14 +261,36 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
                     0
                 }
             };
+            allowed.push(source);
+            let quote = if x.quote.trim().is_empty() {
+                c.push(&cr, "quote", "has no evidence: give the page's own words that give the count");
+                ""
+            } else {
+                quote_words(&mut c, &cr, "quote", &x.quote)
+            };
             counts.push(Count {
                 date: c.dated(&cr, "date", &x.date, span),
                 count: x.count,
                 qualifier: c.text(&cr, "qualifier", &x.qualifier),
                 what: c.required(&cr, "what", &x.what),
                 source,
+                quote,
             });
         }
+        for id in &l.events {
+            let Some(e) = raw.events.iter().find(|e| &e.id == id) else { continue };
+            for s in &e.sources {
+                let address = if s.url.trim().is_empty() { s.read_at.trim() } else { s.url.trim() };
+                if let Some(&i) = sources.by_url.get(address) {
+                    allowed.push(i as u16);
+                }
+            }
+        }
+        let fields = [
+            Field { field: EvidenceField::Summary, name: "summary", text: &l.summary, required: true },
+            Field { field: EvidenceField::Disputed, name: "disputed", text: &l.disputed, required: false },
+        ];
+        let evidence = quotes(&mut c, &r, ("letters", "letter"), &l.evidence, &fields, &allowed, true, &sources);
         counts.sort_by_key(|x| x.date);
         let disputed = c.text(&r, "disputed", &l.disputed);
         letters.push(Letter {
@@ -266,6 +302,7 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
             events: slice(evs),
             disputed,
             counts: slice(counts),
+            evidence: slice(evidence),
         });
     }
     letters.sort_by(|a, b| (a.date, a.id).cmp(&(b.date, b.id)));
@@ -435,6 +472,7 @@ fn event(c: &mut Check, e: &RawEvent, refs: &Refs, span: Span, sources: &mut Sou
         ));
     }
     let response = response(c, &r, e.response.as_ref(), &cited, sources);
+    let evidence = evidence(c, &r, e, &cited, sources);
     Event {
         id: leak(&e.id),
         company,
@@ -451,7 +489,158 @@ fn event(c: &mut Check, e: &RawEvent, refs: &Refs, span: Span, sources: &mut Sou
         disputed: c.text(&r, "disputed", &e.disputed),
         response,
         sources: slice(cited),
+        evidence: slice(evidence),
     }
+}
+
+/// A Wikidata item id: `Q` and a number without leading zeros, or empty.
+fn wikidata(c: &mut Check, rec: &str, id: &str) -> &'static str {
+    let digits = id.strip_prefix('Q').unwrap_or("");
+    let valid = !digits.is_empty() && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit());
+    if !id.is_empty() && !valid {
+        c.push(rec, "wikidata", format!("\"{id}\" is not a Wikidata item id (Q and a number, as in Q2283)"));
+    }
+    c.text(rec, "wikidata", id)
+}
+
+/// The event's evidence, checked (see [`quotes`]), and a response given as a direct quote must appear whole in a
+/// quote for the response.
+fn evidence(c: &mut Check, rec: &str, e: &RawEvent, cited: &[u16], sources: &Sources) -> Vec<Evidence> {
+    let people = e.people.map(|n| n.to_string()).unwrap_or_default();
+    let response = e.response.as_ref().map_or("", |r| r.text.as_str());
+    let fields = [
+        Field { field: EvidenceField::Summary, name: "summary", text: &e.summary, required: true },
+        Field { field: EvidenceField::Stakes, name: "stakes", text: &e.stakes, required: false },
+        Field { field: EvidenceField::Actors, name: "actors", text: &e.actors, required: false },
+        Field { field: EvidenceField::People, name: "people", text: &people, required: false },
+        Field { field: EvidenceField::Result, name: "result", text: &e.result, required: true },
+        Field { field: EvidenceField::Disputed, name: "disputed", text: &e.disputed, required: false },
+        Field { field: EvidenceField::Response, name: "response.text", text: response, required: false },
+    ];
+    let whole = cited.len() == e.sources.len();
+    let out = quotes(c, rec, ("events", "event"), &e.evidence, &fields, cited, whole && !e.sources.is_empty(), sources);
+    if let Some(r) = e.response.as_ref().filter(|r| r.quote && !r.text.trim().is_empty()) {
+        let own = out.iter().filter(|x| x.field == EvidenceField::Response).map(|x| x.quote);
+        if !evidence::appears_in(&r.text, own) {
+            c.push(
+                rec,
+                "response.text",
+                "is marked as a direct quote, but is in none of the response's evidence quotes",
+            );
+        }
+    }
+    out
+}
+
+/// One of a record's texts that needs evidence.
+struct Field<'a> {
+    field: EvidenceField,
+    /// How a problem names it.
+    name: &'a str,
+    text: &'a str,
+    /// A required text left empty is reported by its own check.
+    required: bool,
+}
+
+/// A record's evidence, checked: each piece names one of the record's fields and one of `allowed` sources, and
+/// quotes 4 to 90 words; every field the record fills has at least one piece and no piece supports an empty
+/// field; every quotation in our own words (three words or more in quotation marks) appears in one of the
+/// record's quotes. `table` and `kind` name the record's table and kind in messages (`[[events.evidence]]`,
+/// "this event's sources").
+/// When `complete` is false (a source of the record was refused, or it has none), what depends on the sources is
+/// not reported again.
+#[allow(clippy::too_many_arguments)]
+fn quotes(
+    c: &mut Check,
+    rec: &str,
+    (table, kind): (&str, &str),
+    raw: &[RawEvidence],
+    fields: &[Field],
+    allowed: &[u16],
+    complete: bool,
+    sources: &Sources,
+) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    let one_field = fields.len() == 1;
+    for (n, x) in raw.iter().enumerate() {
+        let er = format!("{rec}, evidence {}", n + 1);
+        // A record with one text may leave the field out.
+        let field = match fields.iter().find(|f| f.field.id() == x.field) {
+            Some(f) => Some(f.field),
+            None if one_field && x.field.is_empty() => Some(fields[0].field),
+            None => {
+                let names: Vec<&str> = fields.iter().map(|f| f.field.id()).collect();
+                c.push(&er, "field", format!("\"{}\" must be one of {}", x.field, names.join(", ")));
+                None
+            }
+        };
+        let url = x.source.trim();
+        let source = allowed.iter().copied().find(|&i| {
+            let s = &sources.list[i as usize];
+            !url.is_empty() && (s.url == url || s.read_at == url)
+        });
+        if source.is_none() && complete {
+            c.push(&er, "source", format!("{url:?} is not one of this {kind}'s sources (give its url or read_at)"));
+        }
+        let quote = quote_words(c, &er, "quote", &x.quote);
+        if let (Some(field), Some(source)) = (field, source) {
+            out.push(Evidence { field, source, quote });
+        }
+    }
+    for f in fields {
+        let named = |x: &RawEvidence| x.field == f.field.id() || (one_field && x.field.is_empty());
+        let has = out.iter().any(|x| x.field == f.field) || raw.iter().any(named);
+        match (f.text.trim().is_empty(), has) {
+            _ if !complete && allowed.is_empty() => {}
+            (true, true) if f.required => {}
+            (false, false) => c.push(
+                rec,
+                f.name,
+                format!(
+                    "has no evidence: add an [[{table}.evidence]] with field = \"{}\", the source and its own words",
+                    f.field.id()
+                ),
+            ),
+            (true, true) => {
+                c.push(rec, "evidence", format!("gives evidence for {}, which the {kind} leaves empty", f.field.id()))
+            }
+            _ => {}
+        }
+        if f.field == EvidenceField::People {
+            continue;
+        }
+        for q in evidence::quotations(f.text) {
+            if evidence::word_count(q) >= evidence::QUOTATION_WORDS
+                && !evidence::appears_in(q, out.iter().map(|x| x.quote))
+            {
+                c.push(
+                    rec,
+                    f.name,
+                    format!(
+                        "quotes \"{q}\", which is in none of the {kind}'s evidence quotes: quote a page that was read"
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A quote of a page, held to the word bounds.
+fn quote_words(c: &mut Check, rec: &str, field: &str, quote: &str) -> &'static str {
+    let words = evidence::word_count(quote);
+    if !(evidence::MIN_WORDS..=evidence::MAX_WORDS).contains(&words) {
+        c.push(
+            rec,
+            field,
+            format!(
+                "has {words} words; a quote gives {} to {} words of the page, with … for cuts",
+                evidence::MIN_WORDS,
+                evidence::MAX_WORDS
+            ),
+        );
+    }
+    c.text(rec, field, quote.trim())
 }
 
 /// The releases, checked: versions unique and in the file's order of dates, the last one this version; every

@@ -139,3 +139,84 @@ fn the_palette_carries_each_outcomes_colours_glyph_and_label_as_css() {
     assert_eq!(css_string(r"a\b"), r#""a\\b""#);
     assert_eq!(css_string("two\nlines"), r#""two\a lines""#);
 }
+
+/// The published JSON alone shows that every claim has its source's words: each prose field of each event has
+/// evidence from one of the event's own sources, and each quotation in our text is in one of its quotes.
+#[test]
+fn every_prose_field_has_evidence_and_every_quotation_is_in_a_quote_computed_from_the_json() {
+    use ice_matrix_datagen::evidence::{QUOTATION_WORDS, appears_in, quotations, word_count};
+    for ds in datasets() {
+        let j = json(ds);
+        let mut checked = 0;
+        for e in j["events"].as_array().unwrap() {
+            let id = e["id"].as_str().unwrap();
+            let evidence = e["evidence"].as_array().unwrap();
+            let cited: Vec<&str> = e["sources"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+            let quotes: Vec<&str> = evidence.iter().map(|x| x["quote"].as_str().unwrap()).collect();
+            for x in evidence {
+                assert!(
+                    cited.contains(&x["source"].as_str().unwrap()),
+                    "{id}: evidence from a source it does not cite"
+                );
+                assert!((4..=90).contains(&word_count(x["quote"].as_str().unwrap())), "{id}: {x}");
+            }
+            let text = |v: &Value| v.as_str().unwrap_or("").to_string();
+            let fields = [
+                ("summary", text(&e["summary"])),
+                ("stakes", text(&e["stakes"])),
+                ("actors", text(&e["actors"])),
+                ("people", e["people"].as_u64().map(|n| n.to_string()).unwrap_or_default()),
+                ("result", text(&e["result"])),
+                ("disputed", text(&e["disputed"])),
+                ("response", text(&e["response"]["text"])),
+            ];
+            for (field, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
+                assert!(evidence.iter().any(|x| x["field"] == *field), "{id}: {field} has no evidence");
+                checked += 1;
+                for q in quotations(value).into_iter().filter(|q| word_count(q) >= QUOTATION_WORDS) {
+                    assert!(appears_in(q, quotes.iter().copied()), "{id}: {field} quotes {q:?}, in no evidence quote");
+                }
+            }
+        }
+        assert!(checked >= 2 * ds.events.len(), "summary and result at least, for every event");
+    }
+}
+
+#[test]
+fn evidence_and_sources_csv_have_one_row_per_piece_and_per_source() {
+    for ds in datasets() {
+        let read = |text: String, header: &[&str]| {
+            let body = text.strip_prefix('\u{feff}').expect("starts with a byte-order mark").to_string();
+            let mut r = csv::Reader::from_reader(body.as_bytes());
+            assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), header);
+            r.records().map(|x| x.expect("a valid CSV row")).collect::<Vec<csv::StringRecord>>()
+        };
+        let sources = read(export::sources_csv(ds), &export::SOURCES_HEADER);
+        assert_eq!(sources.len(), ds.sources.len());
+        let rows = read(export::evidence_csv(ds), &export::EVIDENCE_HEADER);
+        let pieces: Vec<_> = ds.events.iter().flat_map(|e| e.evidence.iter().map(move |x| (e, x))).collect();
+        assert_eq!(rows.len(), pieces.len());
+        for (row, (e, x)) in rows.iter().zip(pieces) {
+            assert_eq!((&row[0], &row[1], &row[3]), (e.id, x.field.id(), x.quote));
+            assert_eq!(&row[2], ds.sources[x.source as usize].id);
+            assert!(sources.iter().any(|s| s[0] == row[2]), "the evidence's source is a row of sources.csv");
+        }
+    }
+}
+
+#[test]
+fn the_data_package_describes_each_csv_file_column_for_column() {
+    for ds in datasets() {
+        let p: Value = serde_json::from_str(&export::datapackage(ds)).unwrap();
+        let resources = p["resources"].as_array().unwrap();
+        let header = |name: &str| -> Vec<String> {
+            let r = resources.iter().find(|r| r["name"] == name).unwrap_or_else(|| panic!("no resource {name}"));
+            assert_eq!(r["path"], format!("{name}.csv"));
+            r["schema"]["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap().to_string()).collect()
+        };
+        assert_eq!(header("events"), export::CSV_HEADER);
+        assert_eq!(header("sources"), export::SOURCES_HEADER);
+        assert_eq!(header("evidence"), export::EVIDENCE_HEADER);
+        assert_eq!(p["version"], ds.version);
+    }
+}

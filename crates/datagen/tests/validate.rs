@@ -99,6 +99,16 @@ publisher = "Example"
 title = "A letter"
 date = "2019-06-21"
 
+[[events.evidence]]
+field = "summary"
+source = "https://example.org/a"
+quote = "Staff wrote a letter to the board."
+
+[[events.evidence]]
+field = "result"
+source = "https://example.org/a"
+quote = "The board changed nothing, it said."
+
 [[denylist]]
 domain = "farm.example"
 reason = "content farm"
@@ -223,7 +233,8 @@ fn rejects_bad_dates() {
         "after the dataset's updated date",
     );
     let last = VALID.rfind("date = \"2019-06-21\"").unwrap();
-    let source_date = format!("{}date = \"June 2019\"\n", &VALID[..last]);
+    let source_date =
+        format!("{}date = \"June 2019\"{}", &VALID[..last], &VALID[last + "date = \"2019-06-21\"".len()..]);
     rejects(source_date, "event \"acme-2019-letter\", source 1", "date", "not a date");
 }
 
@@ -328,7 +339,7 @@ fn rejects_a_dimension_that_nothing_uses_unless_it_says_why() {
 fn letters_counts_must_cite_a_known_source_and_refer_to_known_records() {
     let letter = |url: &str, event: &str, company: &str| {
         format!(
-            "{VALID}\n[[letters]]\nid = \"l\"\nname = \"L\"\ndate = \"2019-06\"\ncompanies = [\"{company}\"]\nsummary = \"S\"\nevents = [\"{event}\"]\n\n[[letters.counts]]\ndate = \"2019-06-21\"\ncount = 100\nwhat = \"signatures\"\nurl = \"{url}\"\n"
+            "{VALID}\n[[letters]]\nid = \"l\"\nname = \"L\"\ndate = \"2019-06\"\ncompanies = [\"{company}\"]\nsummary = \"S\"\nevents = [\"{event}\"]\n\n[[letters.counts]]\ndate = \"2019-06-21\"\ncount = 100\nwhat = \"signatures\"\nurl = \"{url}\"\nquote = \"More than 100 people signed.\"\n\n[[letters.evidence]]\nfield = \"summary\"\nsource = \"https://example.org/a\"\nquote = \"Staff wrote a letter to the board.\"\n"
         )
     };
     let ok = load(&letter("https://example.org/a", "acme-2019-letter", "acme")).expect("valid letter");
@@ -354,6 +365,9 @@ fn context_needs_a_stance_and_a_source() {
         let mut t = format!("{VALID}\n[[context]]\nid = \"c\"\nstance = \"{stance}\"\nheading = \"H\"\ntext = \"T\"\n");
         if source {
             t.push_str("\n[[context.sources]]\nurl = \"https://example.org/b\"\nkind = \"original\"\npublisher = \"P\"\ntitle = \"B\"\n");
+            t.push_str(
+                "\n[[context.evidence]]\nsource = \"https://example.org/b\"\nquote = \"The page says T here.\"\n",
+            );
         }
         t
     };
@@ -497,8 +511,9 @@ fn an_event_needs_a_source_that_stands_alone() {
         "all 1 are secondary",
     );
     // A licensed copy stands for its original; it needs where it was read and what it is.
-    let copy =
-        load(&with_source("kind = \"copy\"\nread_at = \"https://example.net/copy\"\nvia = \"licensed copy\"")).unwrap();
+    let copy = with_source("kind = \"copy\"\nread_at = \"https://example.net/copy\"\nvia = \"licensed copy\"")
+        .replace("source = \"https://example.org/a\"", "source = \"https://example.net/copy\"");
+    let copy = load(&copy).unwrap();
     assert_eq!((copy.sources[0].url, copy.sources[0].link()), ("", "https://example.net/copy"));
     rejects(
         with_source("kind = \"copy\"\nurl = \"https://example.org/a\""),
@@ -526,7 +541,7 @@ fn the_companys_response_cites_one_of_the_events_sources() {
         VALID.replace(
             "confidence = \"high\"\n",
             &format!("confidence = \"high\"\n\n[events.response]\nstatus = \"{status}\"\ntext = \"No comment.\"\nsource = \"{source}\"\n"),
-        )
+        ) + "\n[[events.evidence]]\nfield = \"response\"\nsource = \"https://example.org/a\"\nquote = \"Acme said it had no comment.\"\n"
     };
     let ds = load(&response("declined", "https://example.org/a")).unwrap();
     assert_eq!(ds.events[0].response.status, ice_matrix_core::model::ResponseStatus::Declined);
@@ -628,4 +643,197 @@ fn rejects_a_version_that_cannot_name_a_folder() {
             "names the folder",
         );
     }
+}
+
+/// The fixture with its event's evidence replaced by `evidence` (TOML for `[[events.evidence]]` tables) and
+/// the event's texts by `texts` (a replacement for `summary = …` and `result = …`).
+fn with_evidence(texts: &str, evidence: &str) -> String {
+    let start = VALID.find("[[events.evidence]]").unwrap();
+    let end = VALID.find("[[denylist]]").unwrap();
+    let body = format!("{}{evidence}\n{}", &VALID[..start], &VALID[end..]);
+    body.replace("summary = \"Staff wrote a letter.\"\nresult = \"Nothing changed.\"", texts)
+}
+
+const TEXTS: &str = "summary = \"Staff wrote a letter.\"\nresult = \"Nothing changed.\"";
+const SUMMARY_EVIDENCE: &str = "[[events.evidence]]\nfield = \"summary\"\nsource = \"https://example.org/a\"\nquote = \"Staff wrote a letter to the board.\"\n";
+const RESULT_EVIDENCE: &str = "[[events.evidence]]\nfield = \"result\"\nsource = \"https://example.org/a\"\nquote = \"The board changed nothing, it said.\"\n";
+
+#[test]
+fn evidence_is_published_with_its_field_and_source() {
+    let ds = load(VALID).unwrap();
+    let e = &ds.events[0];
+    assert_eq!(e.evidence.len(), 2);
+    assert_eq!(e.evidence[0].field, ice_matrix_core::model::EvidenceField::Summary);
+    assert_eq!(ds.sources[e.evidence[0].source as usize].url, "https://example.org/a");
+    assert_eq!(e.evidence[1].quote, "The board changed nothing, it said.");
+}
+
+#[test]
+fn rejects_a_prose_field_with_no_evidence() {
+    rejects(with_evidence(TEXTS, SUMMARY_EVIDENCE), "event \"acme-2019-letter\"", "result", "has no evidence");
+    // Optional fields need evidence as soon as they are filled, the count of people and the response too.
+    let texts = format!("{TEXTS}\nstakes = \"A cloud contract\"\npeople = 40");
+    let p = problems(&with_evidence(&texts, &format!("{SUMMARY_EVIDENCE}{RESULT_EVIDENCE}")));
+    let fields: Vec<&str> = p.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["stakes", "people"], "{p:#?}");
+    assert!(p.iter().all(|p| p.record == "event \"acme-2019-letter\"" && p.message.contains("has no evidence")));
+    let response = VALID.replace(
+        "confidence = \"high\"\n",
+        "confidence = \"high\"\n\n[events.response]\nstatus = \"responded\"\ntext = \"It said no.\"\nsource = \"https://example.org/a\"\n",
+    );
+    rejects(response, "event \"acme-2019-letter\"", "response.text", "has no evidence");
+}
+
+#[test]
+fn rejects_evidence_for_a_field_the_event_leaves_empty_or_that_does_not_exist() {
+    let stakes = "[[events.evidence]]\nfield = \"stakes\"\nsource = \"https://example.org/a\"\nquote = \"A contract worth millions.\"\n";
+    rejects(
+        with_evidence(TEXTS, &format!("{SUMMARY_EVIDENCE}{RESULT_EVIDENCE}{stakes}")),
+        "event \"acme-2019-letter\"",
+        "evidence",
+        "gives evidence for stakes, which the event leaves empty",
+    );
+    rejects(
+        with_evidence(TEXTS, &format!("{SUMMARY_EVIDENCE}{RESULT_EVIDENCE}{}", stakes.replace("stakes", "headline"))),
+        "event \"acme-2019-letter\", evidence 3",
+        "field",
+        "\"headline\" must be one of summary, stakes",
+    );
+}
+
+#[test]
+fn rejects_evidence_that_names_a_source_the_event_does_not_cite() {
+    rejects(
+        with_evidence(
+            TEXTS,
+            &format!("{SUMMARY_EVIDENCE}{}", RESULT_EVIDENCE.replace("example.org/a", "example.org/b")),
+        ),
+        "event \"acme-2019-letter\", evidence 2",
+        "source",
+        "\"https://example.org/b\" is not one of this event's sources",
+    );
+}
+
+#[test]
+fn rejects_a_quote_outside_the_word_bounds() {
+    let short = RESULT_EVIDENCE.replace("The board changed nothing, it said.", "Nothing … changed …");
+    rejects(
+        with_evidence(TEXTS, &format!("{SUMMARY_EVIDENCE}{short}")),
+        "event \"acme-2019-letter\", evidence 2",
+        "quote",
+        "has 2 words; a quote gives 4 to 90 words",
+    );
+    let long = RESULT_EVIDENCE.replace("The board changed nothing, it said.", &"word ".repeat(91));
+    rejects(
+        with_evidence(TEXTS, &format!("{SUMMARY_EVIDENCE}{long}")),
+        "event \"acme-2019-letter\", evidence 2",
+        "quote",
+        "has 91 words",
+    );
+    let ninety = RESULT_EVIDENCE.replace("The board changed nothing, it said.", &"word ".repeat(90));
+    assert!(load(&with_evidence(TEXTS, &format!("{SUMMARY_EVIDENCE}{ninety}"))).is_ok());
+}
+
+#[test]
+fn rejects_a_quotation_in_our_text_that_no_evidence_quote_holds() {
+    let quoting = |summary: &str| TEXTS.replace("Staff wrote a letter.", summary);
+    let evidence = format!("{SUMMARY_EVIDENCE}{RESULT_EVIDENCE}");
+    // Three words or more in quotation marks must be the page's words, whatever the marks.
+    for summary in [
+        "Staff wrote “a letter to the board”.",
+        "Staff wrote 'a letter to the board'.",
+        "Staff wrote \\\"a letter to the board\\\".",
+    ] {
+        assert!(load(&with_evidence(&quoting(summary), &evidence)).is_ok(), "{summary}");
+    }
+    for summary in ["Staff wrote “a letter to the chief executive”.", "Staff wrote 'an urgent letter'."] {
+        rejects(
+            with_evidence(&quoting(summary), &evidence),
+            "event \"acme-2019-letter\"",
+            "summary",
+            "which is in none of the event's evidence quotes",
+        );
+    }
+    // Apostrophes and a two-word phrase in quotation marks are not quotations to check.
+    assert!(load(&with_evidence(&quoting("The staff's letter and the board's “firm no”."), &evidence)).is_ok());
+    // A quotation may come from another field's evidence, never across a cut.
+    let cut = SUMMARY_EVIDENCE.replace("Staff wrote a letter to the board.", "Staff wrote … a letter to the board.");
+    rejects(
+        with_evidence(&quoting("They said 'staff wrote a letter'."), &format!("{cut}{RESULT_EVIDENCE}")),
+        "event \"acme-2019-letter\"",
+        "summary",
+        "staff wrote a letter",
+    );
+}
+
+#[test]
+fn a_response_given_as_a_direct_quote_must_be_in_the_responses_evidence() {
+    let response = |text: &str, quote: &str| {
+        with_evidence(TEXTS, &format!(
+            "{SUMMARY_EVIDENCE}{RESULT_EVIDENCE}[[events.evidence]]\nfield = \"response\"\nsource = \"https://example.org/a\"\nquote = \"{quote}\"\n"
+        ))
+        .replace(
+            "confidence = \"high\"\n",
+            &format!("confidence = \"high\"\n\n[events.response]\nstatus = \"responded\"\ntext = \"{text}\"\nquote = true\nsource = \"https://example.org/a\"\n"),
+        )
+    };
+    assert!(load(&response("We stand by the work.", "A spokesman said: “We stand by the work.”")).is_ok());
+    rejects(
+        response("We stand by our work.", "A spokesman said: “We stand by the work.”"),
+        "event \"acme-2019-letter\"",
+        "response.text",
+        "marked as a direct quote",
+    );
+}
+
+#[test]
+fn a_companys_wikidata_item_is_a_q_number() {
+    let with = |id: &str| {
+        VALID.replace(
+            "sector = \"big-tech\"\n\n[[events]]",
+            &format!("sector = \"big-tech\"\nwikidata = \"{id}\"\n\n[[events]]"),
+        )
+    };
+    assert_eq!(load(&with("Q2283")).unwrap().companies[0].wikidata, "Q2283");
+    for bad in ["2283", "Q", "Q02283", "Q22 83", "https://www.wikidata.org/wiki/Q2283"] {
+        rejects(with(bad), "company \"acme\"", "wikidata", "not a Wikidata item id");
+    }
+}
+
+#[test]
+fn a_point_of_context_and_a_letter_rest_on_their_sources_words_too() {
+    let point = |evidence: &str, text: &str| {
+        format!(
+            "{VALID}\n[[context]]\nid = \"c\"\nstance = \"against\"\nheading = \"H\"\ntext = \"{text}\"\n\n[[context.sources]]\nurl = \"https://example.org/b\"\nkind = \"original\"\npublisher = \"P\"\ntitle = \"B\"\n{evidence}"
+        )
+    };
+    let quote = "\n[[context.evidence]]\nsource = \"https://example.org/b\"\nquote = \"Boards said selling would hurt returns.\"\n";
+    let ds = load(&point(quote, "Boards said 'selling would hurt returns'.")).unwrap();
+    assert_eq!(ds.context[0].evidence[0].quote, "Boards said selling would hurt returns.");
+    rejects(point("", "T"), "context \"c\"", "text", "has no evidence");
+    // Its words come from its own sources, not another record's.
+    rejects(
+        point(&quote.replace("example.org/b", "example.org/a"), "T"),
+        "context \"c\", evidence 1",
+        "source",
+        "not one of this point's sources",
+    );
+    rejects(
+        point(quote, "Boards said 'selling would ruin them'."),
+        "context \"c\"",
+        "text",
+        "in none of the point's evidence quotes",
+    );
+
+    let letter = |count_quote: &str, evidence: &str| {
+        format!(
+            "{VALID}\n[[letters]]\nid = \"l\"\nname = \"L\"\ndate = \"2019-06\"\nsummary = \"S\"\nevents = [\"acme-2019-letter\"]\n\n[[letters.counts]]\ndate = \"2019-06-21\"\ncount = 100\nwhat = \"signatures\"\nurl = \"https://example.org/a\"\n{count_quote}{evidence}"
+        )
+    };
+    let count = "quote = \"More than 100 people signed it.\"\n";
+    let summary = "\n[[letters.evidence]]\nfield = \"summary\"\nsource = \"https://example.org/a\"\nquote = \"Staff wrote a letter to the board.\"\n";
+    assert_eq!(load(&letter(count, summary)).unwrap().letters[0].counts[0].quote, "More than 100 people signed it.");
+    rejects(letter("", summary), "letter \"l\", count 1", "quote", "has no evidence");
+    rejects(letter("quote = \"100 signed\"\n", summary), "letter \"l\", count 1", "quote", "has 2 words");
+    rejects(letter(count, ""), "letter \"l\"", "summary", "has no evidence");
 }

@@ -5,7 +5,7 @@
 use ice_matrix_core::fragments::{Piece, SEP, count};
 use ice_matrix_core::grid::CellRef;
 use ice_matrix_core::html::escape;
-use ice_matrix_core::model::{Dataset, Event, ResponseStatus, Source, SourceKind};
+use ice_matrix_core::model::{Dataset, Event, EvidenceField, ResponseStatus, Source, SourceKind};
 use ice_matrix_core::panel::Panel;
 use ice_matrix_core::words;
 use ice_matrix_datagen::export;
@@ -42,7 +42,7 @@ pub fn file(ds: &Dataset, downloads: Downloads) -> Result<String, String> {
 pub fn fragment(ds: &Dataset, piece: Piece, downloads: Downloads) -> String {
     let mut o = String::new();
     match piece {
-        Piece::Event(i) => event(&mut o, ds, &ds.events[i as usize]),
+        Piece::Event(i) => event(&mut o, ds, &ds.events[i as usize], Quotes::Folded),
         Piece::Panel(Panel::Context) => context_panel(&mut o, ds),
         Piece::Panel(Panel::Movement) => movement_panel(&mut o, ds),
         Piece::Panel(Panel::Method) => method_panel(&mut o, ds),
@@ -52,8 +52,17 @@ pub fn fragment(ds: &Dataset, piece: Piece, downloads: Downloads) -> String {
     o
 }
 
-/// An event as a cell's panel shows it: date, unit, outcome, summary, facts and sources.
-pub fn event(o: &mut String, ds: &Dataset, e: &Event) {
+/// How an event shows what its sources say.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Quotes {
+    /// One tap away, under "What the source says" (a cell's panel).
+    Folded,
+    /// Open (`sources.html`, for fact-checkers).
+    Open,
+}
+
+/// An event as a cell's panel shows it: date, unit, outcome, summary, facts, and its sources with their words.
+pub fn event(o: &mut String, ds: &Dataset, e: &Event, quotes: Quotes) {
     let x = &ds.outcomes[e.outcome as usize];
     o.push_str(&format!(
         "<article class=\"im-event\"><p class=\"im-event-meta\"><time datetime=\"{}\">{}</time>{}\
@@ -89,19 +98,56 @@ pub fn event(o: &mut String, ds: &Dataset, e: &Event) {
         }
     }
     o.push_str("</dl>");
-    sources(o, ds, e.sources);
-    o.push_str("</article>");
-}
-
-/// A list of sources by index.
-fn sources(o: &mut String, ds: &Dataset, list: &[u16]) {
     o.push_str("<ul class=\"im-sources\" aria-label=\"Sources\">");
-    for &s in list {
+    for &s in e.sources {
         o.push_str("<li>");
         source(o, &ds.sources[s as usize]);
+        evidence(o, ds, e, s, &response_label, quotes);
         o.push_str("</li>");
     }
-    o.push_str("</ul>");
+    o.push_str("</ul></article>");
+}
+
+/// What a source says: the words of it that the event rests on, one tap away, each with the facts it
+/// supports ("What happened", "At stake"…). A quote given for two fields is shown once.
+fn evidence(o: &mut String, ds: &Dataset, e: &Event, source: u16, response_label: &str, open: Quotes) {
+    let label = |f: EvidenceField| match f {
+        EvidenceField::Summary => "What happened",
+        EvidenceField::Stakes => "At stake",
+        EvidenceField::Actors | EvidenceField::People => "Who pushed",
+        EvidenceField::Result => "What came of it",
+        EvidenceField::Disputed => "Sources differ",
+        EvidenceField::Response => response_label,
+        EvidenceField::Text => "The point",
+    };
+    let mut quotes: Vec<(&str, Vec<&str>)> = Vec::new();
+    for x in e.evidence.iter().filter(|x| x.source == source) {
+        match quotes.iter_mut().find(|(q, _)| *q == x.quote) {
+            Some((_, fields)) if fields.contains(&label(x.field)) => {}
+            Some((_, fields)) => fields.push(label(x.field)),
+            None => quotes.push((x.quote, vec![label(x.field)])),
+        }
+    }
+    said(o, &ds.sources[source as usize], &quotes, open);
+}
+
+/// "What the source says": a source's quotes, each with what it supports (left out where a record has one
+/// text), folded or open, marked as English.
+fn said(o: &mut String, source: &Source, quotes: &[(&str, Vec<&str>)], open: Quotes) {
+    if quotes.is_empty() {
+        return;
+    }
+    let cite = escape(source.link());
+    let open = if open == Quotes::Open { " open" } else { "" };
+    o.push_str(&format!("<details class=\"im-evidence\"{open}><summary>What the source says</summary><ul>"));
+    for (quote, fields) in quotes {
+        o.push_str(&format!("<li><blockquote lang=\"en\" cite=\"{cite}\"><p>{}</p></blockquote>", escape(quote)));
+        if !fields.is_empty() {
+            o.push_str(&format!("<p class=\"im-for\">For: {}</p>", escape(&fields.join(" · "))));
+        }
+        o.push_str("</li>");
+    }
+    o.push_str("</ul></details>");
 }
 
 /// One source as it was read: the original's publisher, date and headline (linked to the original when its
@@ -221,8 +267,16 @@ fn context_panel(o: &mut String, ds: &Dataset) {
                 }
                 o.push_str("</p>");
             }
-            sources(o, ds, c.sources);
-            o.push_str("</article>");
+            o.push_str("<ul class=\"im-sources\" aria-label=\"Sources\">");
+            for &src in c.sources {
+                o.push_str("<li>");
+                source(o, &ds.sources[src as usize]);
+                let quotes: Vec<(&str, Vec<&str>)> =
+                    c.evidence.iter().filter(|x| x.source == src).map(|x| (x.quote, Vec::new())).collect();
+                said(o, &ds.sources[src as usize], &quotes, Quotes::Folded);
+                o.push_str("</li>");
+            }
+            o.push_str("</ul></article>");
         }
         o.push_str("</div>");
     }
@@ -263,12 +317,41 @@ fn movement_panel(o: &mut String, ds: &Dataset) {
                     escape(&words::figure(c.qualifier, c.count, c.what))
                 ));
                 source(o, &ds.sources[c.source as usize]);
+                said(o, &ds.sources[c.source as usize], &[(c.quote, Vec::new())], Quotes::Folded);
                 o.push_str("</td></tr>");
             }
             o.push_str("</tbody></table>");
         }
         if !l.disputed.is_empty() {
             o.push_str(&format!("<p class=\"im-note\"><strong>Sources differ: </strong>{}</p>", escape(l.disputed)));
+        }
+        // The words behind the summary (and Sources differ), by source, in the order first quoted.
+        let mut by_source: Vec<u16> = Vec::new();
+        for x in l.evidence {
+            if !by_source.contains(&x.source) {
+                by_source.push(x.source);
+            }
+        }
+        if !by_source.is_empty() {
+            o.push_str("<ul class=\"im-sources\" aria-label=\"Sources\">");
+            for src in by_source {
+                o.push_str("<li>");
+                source(o, &ds.sources[src as usize]);
+                let quotes: Vec<(&str, Vec<&str>)> = l
+                    .evidence
+                    .iter()
+                    .filter(|x| x.source == src)
+                    .map(|x| {
+                        (
+                            x.quote,
+                            vec![if x.field == EvidenceField::Disputed { "Sources differ" } else { "The letter" }],
+                        )
+                    })
+                    .collect();
+                said(o, &ds.sources[src as usize], &quotes, Quotes::Folded);
+                o.push_str("</li>");
+            }
+            o.push_str("</ul>");
         }
         o.push_str("</article></li>");
     }

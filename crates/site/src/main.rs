@@ -140,16 +140,19 @@ fn post_build(dir: &Path) -> Result<(), String> {
     // The downloads and the fragments file, named by a hash of its content (so a cache keeps it until it changes).
     let data = dir.join("data");
     fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
-    write(&data.join("dataset.json"), &export::json(ds))?;
-    write(&data.join("events.csv"), &export::csv(ds))?;
-    // The checksums a citation's content hash refers to (`sha256sum -c SHA256SUMS` in data/).
-    write(
-        &data.join("SHA256SUMS"),
-        &publish::checksums(&[
-            ("dataset.json", export::json(ds).as_bytes()),
-            ("events.csv", export::csv(ds).as_bytes()),
-        ]),
-    )?;
+    let files = [
+        ("dataset.json", export::json(ds)),
+        ("events.csv", export::csv(ds)),
+        ("sources.csv", export::sources_csv(ds)),
+        ("evidence.csv", export::evidence_csv(ds)),
+        ("datapackage.json", export::datapackage(ds)),
+    ];
+    for (name, text) in &files {
+        write(&data.join(name), text)?;
+    }
+    // The checksums a citation's content hash refers to (`sha256sum -c SHA256SUMS` in data/); dataset.json first.
+    let sums: Vec<(&str, &[u8])> = files.iter().map(|(name, text)| (*name, text.as_bytes())).collect();
+    write(&data.join("SHA256SUMS"), &publish::checksums(&sums))?;
     let fragments = fragments::file(ds, Downloads::Linked)?;
     let fragments_name = format!("data/fragments-{}.html", publish::short_hash(&[fragments.as_bytes()]));
     write(&dir.join(&fragments_name), &fragments)?;

@@ -5,7 +5,7 @@ use ice_matrix_core::grid::{CellRef, Filter, Grid, View};
 use ice_matrix_core::html::escape;
 use ice_matrix_core::model::Dataset;
 
-use crate::fragments::event;
+use crate::fragments::{Quotes, event};
 
 /// The body of `sources.html`: every cell's events, newest first, with their sources, under anchors
 /// that the first view's cells link to.
@@ -40,7 +40,7 @@ pub fn body(ds: &Dataset) -> String {
             ));
             for &e in &cell.events {
                 o.push_str("<li>");
-                event(&mut o, ds, &ds.events[e as usize]);
+                event(&mut o, ds, &ds.events[e as usize], Quotes::Open);
                 o.push_str("</li>");
             }
             o.push_str("</ol>");

@@ -43,6 +43,14 @@ pub fn company_panel(c: u16, grid: &Grid, fragments: FragmentsState, onclose: &C
                     </li>
                 }
             </ul>
+            if !company.wikidata.is_empty() {
+                <p class="im-elsewhere">
+                    { "Elsewhere: " }
+                    <a href={format!("https://www.wikidata.org/wiki/{}", company.wikidata)} target="_blank" rel="noopener noreferrer">
+                        { format!("{} on Wikidata", company.name) }
+                    </a>
+                </p>
+            }
             if fragments == FragmentsState::Ready {
                 <ol class="im-events">
                     for &e in events.iter() {
