@@ -14,39 +14,61 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
-/// The quoted spans of our own text: `“…”`, `"…"`, `‘…’` and `'…'`. A straight `'` opens after a character
-/// that is not a letter or digit and before one that is, and closes after a non-space and before a non-letter,
-/// so the apostrophes of "company's" and "don't" quote nothing.
+/// The quoted spans of our own text: `“…”`, `"…"`, `‘…’` and `'…'`. A single mark (`'` or `‘`) opens after a
+/// character that is not a letter or digit and before a letter, and closes (`'` or `’`) after a non-space and
+/// before a character that is not a letter or digit, so the apostrophes of "company's", "agents’ locations" and
+/// "we’re", and the elision of "'90s", quote nothing.
 pub fn quotations(text: &str) -> Vec<&str> {
+    scan(text).0
+}
+
+/// The curly opening mark (`“` or `‘`) of a quotation that never closes, if there is one.
+pub fn unclosed(text: &str) -> Option<char> {
+    scan(text).1
+}
+
+fn scan(text: &str) -> (Vec<&str>, Option<char>) {
     let mut out = Vec::new();
+    let mut unclosed = None;
     let b: Vec<(usize, char)> = text.char_indices().collect();
     let alnum = |k: usize| b.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
+    let letter = |k: usize| b.get(k).is_some_and(|&(_, c)| c.is_alphabetic());
     let mut k = 0;
     while k < b.len() {
         let (start, c) = b[k];
+        let single = (k == 0 || !alnum(k - 1)) && letter(k + 1);
         let close = match c {
             '“' => Some('”'),
             '"' => Some('"'),
-            '‘' => Some('’'),
-            '\'' if (k == 0 || !alnum(k - 1)) && alnum(k + 1) => Some('\''),
+            '‘' if single => Some('’'),
+            '\'' if single => Some('\''),
             _ => None,
         };
         let Some(close) = close else {
+            if c == '‘' {
+                unclosed.get_or_insert(c);
+            }
             k += 1;
             continue;
         };
         let inner = start + c.len_utf8();
-        let end = (k + 1..b.len())
-            .find(|&j| b[j].1 == close && (close != '\'' || (!b[j - 1].1.is_whitespace() && !alnum(j + 1))));
+        let end = (k + 1..b.len()).find(|&j| {
+            b[j].1 == close && (!matches!(close, '\'' | '’') || (!b[j - 1].1.is_whitespace() && !alnum(j + 1)))
+        });
         match end {
             Some(j) => {
                 out.push(&text[inner..b[j].0]);
                 k = j + 1;
             }
-            None => k += 1,
+            None => {
+                if c == '“' || c == '‘' {
+                    unclosed.get_or_insert(c);
+                }
+                k += 1;
+            }
         }
     }
-    out
+    (out, unclosed)
 }
 
 /// Lower-case word tokens for matching: letters, digits, `$` and `%`, with the `'`, `.` or `,` inside a word
@@ -73,18 +95,102 @@ fn tokens(text: &str) -> Vec<String> {
 }
 
 /// Whether `quotation` appears in one of `quotes`: its words in order and unbroken, within one stretch of a
-/// quote between cuts (`…`), case and punctuation aside.
-pub fn appears_in<'a>(quotation: &str, quotes: impl IntoIterator<Item = &'a str>) -> bool {
-    let want = tokens(quotation);
-    if want.is_empty() {
-        return true;
-    }
-    quotes.into_iter().any(|q| {
-        q.split(['…']).flat_map(|part| part.split("...")).any(|part| {
-            let have = tokens(part);
-            have.windows(want.len()).any(|w| w == want.as_slice())
-        })
+/// quote between cuts (`…`), case and punctuation aside. A quotation with cuts of its own appears when each of
+/// its stretches does.
+pub fn appears_in<'a>(quotation: &str, quotes: impl IntoIterator<Item = &'a str> + Clone) -> bool {
+    stretches(quotation).all(|part| {
+        let want = tokens(part);
+        want.is_empty()
+            || quotes
+                .clone()
+                .into_iter()
+                .any(|q| stretches(q).any(|stretch| tokens(stretch).windows(want.len()).any(|w| w == want.as_slice())))
     })
+}
+
+/// A text's stretches between cuts (`…` or `...`).
+fn stretches(text: &str) -> impl Iterator<Item = &str> {
+    text.split('…').flat_map(|part| part.split("..."))
+}
+
+/// Whether the number `n` is written in `text`: as figures, with or without thousands separators ("1,300",
+/// "1300", or "1.300" as Spanish copies write it), or in English words ("Ninety-seven", "a thousand").
+pub fn gives_number(n: u32, text: &str) -> bool {
+    let plain = n.to_string();
+    let grouped = |sep: char| {
+        let mut out = String::new();
+        for (i, ch) in plain.chars().enumerate() {
+            if i > 0 && (plain.len() - i).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(ch);
+        }
+        out
+    };
+    let (comma, dot) = (grouped(','), grouped('.'));
+    let words = tokens(&text.replace('-', " "));
+    words.iter().any(|t| *t == plain || *t == comma || *t == dot) || number_words(&words).contains(&u64::from(n))
+}
+
+/// The numbers written in words in a run of tokens: "ninety seven", "thirteen", "a thousand", "two hundred".
+fn number_words(words: &[String]) -> Vec<u64> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let mut out = Vec::new();
+    let (mut total, mut current, mut any) = (0u64, 0u64, false);
+    for (i, w) in words.iter().enumerate() {
+        let w = w.as_str();
+        let scale = match w {
+            "hundred" => Some(100),
+            "thousand" => Some(1_000),
+            "million" => Some(1_000_000),
+            _ => None,
+        };
+        if let Some(u) = UNITS.iter().position(|x| *x == w) {
+            (current, any) = (current + u as u64, true);
+        } else if let Some(t) = TENS.iter().position(|x| *x == w) {
+            (current, any) = (current + 20 + 10 * t as u64, true);
+        } else if w == "a" && words.get(i + 1).is_some_and(|n| matches!(n.as_str(), "hundred" | "thousand" | "million"))
+        {
+            (current, any) = (1, true);
+        } else if let (Some(s), true) = (scale, any) {
+            if s == 100 {
+                current *= 100;
+            } else {
+                (total, current) = (total + current * s, 0);
+            }
+        } else {
+            if any {
+                out.push(total + current);
+            }
+            (total, current, any) = (0, 0, false);
+        }
+    }
+    if any {
+        out.push(total + current);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -104,6 +210,41 @@ mod tests {
         assert!(quotations("the workers' letter and Karp's reply").is_empty());
         assert_eq!(quotations("‘a b c’ and 'x'"), vec!["a b c", "x"]);
         assert!(quotations("an opening \" without an end").is_empty());
+        // Curly apostrophes inside a curly single quotation, and an elision, end or open nothing.
+        assert_eq!(
+            quotations("Staff wrote ‘we’re quitting unless Acme drops ICE’."),
+            vec!["we’re quitting unless Acme drops ICE"]
+        );
+        assert_eq!(quotations("‘the company’s own agents’, it said"), vec!["the company’s own agents"]);
+        assert!(quotations("Since the '90s the firm's staff wrote the workers' letter.").is_empty());
+    }
+
+    #[test]
+    fn a_curly_quotation_that_never_closes_is_found() {
+        assert_eq!(unclosed("He said “we will never stop."), Some('“'));
+        assert_eq!(unclosed("He said ‘we will never stop."), Some('‘'));
+        assert_eq!(unclosed("He said “we will stop” and ‘then’."), None);
+    }
+
+    #[test]
+    fn a_quotation_with_cuts_appears_when_each_stretch_does() {
+        assert!(appears_in("a letter … the board", ["Staff wrote a letter on Monday to the board."]));
+        assert!(!appears_in("a letter … the owners", ["Staff wrote a letter on Monday to the board."]));
+    }
+
+    #[test]
+    fn a_number_is_found_with_or_without_separators() {
+        assert!(gives_number(1300, "More than 1,300 people signed"));
+        assert!(gives_number(1300, "more than 1300 people"));
+        assert!(gives_number(97, "97 signers"));
+        assert!(!gives_number(1300, "more than 13,000 people"));
+        assert!(!gives_number(250000, "a quarter of a million"));
+        assert!(gives_number(650000, "reunió 650.000 firmas"));
+        assert!(gives_number(97, "Ninety-seven open-source developers"));
+        assert!(gives_number(13, "the thirteen former employees wrote"));
+        assert!(gives_number(1000, "over a thousand Google workers"));
+        assert!(gives_number(200, "two hundred staff"));
+        assert!(!gives_number(1000, "over a hundred Google workers"));
     }
 
     #[test]

@@ -269,7 +269,8 @@ pub fn sources_csv(ds: &Dataset) -> String {
 /// The columns of `evidence.csv`, in order.
 pub const EVIDENCE_HEADER: [&str; 4] = ["event_id", "field", "source_id", "quote"];
 
-/// `evidence.csv`: one row per piece of evidence, in the events' order.
+/// `evidence.csv`: one row per piece of an event's evidence, in the events' order (the letters' and the points of
+/// context's are in the JSON).
 pub fn evidence_csv(ds: &Dataset) -> String {
     table(|write| {
         write(&EVIDENCE_HEADER);
@@ -359,7 +360,7 @@ pub fn datapackage(ds: &Dataset) -> String {
             one_of(
                 "field",
                 "The event's field the quote supports",
-                EvidenceField::ALL.iter().map(|f| f.id()).collect(),
+                EvidenceField::ALL.iter().filter(|&&f| f != EvidenceField::Text).map(|f| f.id()).collect(),
             ),
             required("source_id", "The source quoted, one the event cites"),
             json!({"name": "quote", "type": "string", "description": "The source's own words, with … for cuts",

@@ -173,7 +173,8 @@ pub struct RawEvidence {
     /// `disputed` for a letter; a point of context, with one text, may leave it out.
     #[serde(default)]
     pub field: String,
-    /// The address (`url` or `read_at`) of one of the event's sources.
+    /// The address (`url` or `read_at`) of one of the record's sources (for a letter: one its counts or events
+    /// cite).
     pub source: String,
     pub quote: String,
 }

@@ -226,8 +226,16 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
         let cited = sources.add(&mut c, &r, &x.id, &x.sources);
         let evs: Vec<u16> = x.events.iter().map(|id| event_ref(&mut c, &r, id)).collect();
         let fields = [Field { field: EvidenceField::Text, name: "text", text: &x.text, required: true }];
-        let complete = cited.len() == x.sources.len() && !cited.is_empty();
-        let evidence = quotes(&mut c, &r, ("context", "point"), &x.evidence, &fields, &cited, complete, &sources);
+        let q = Quoting {
+            rec: &r,
+            table: "context",
+            kind: "point",
+            allowed: &cited,
+            complete: cited.len() == x.sources.len() && !cited.is_empty(),
+            scanned: &[("heading", &x.heading)],
+            more_quotes: &[],
+        };
+        let evidence = quotes(&mut c, &q, &x.evidence, &fields, &sources);
         context.push(Context {
             id: leak(&x.id),
             stance,
@@ -255,19 +263,24 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
         for (n, x) in l.counts.iter().enumerate() {
             let cr = format!("{r}, count {}", n + 1);
             let source = match sources.by_url.get(x.url.trim()) {
-                Some(&i) => i as u16,
+                Some(&i) => {
+                    allowed.push(i as u16);
+                    i as u16
+                }
                 None => {
                     c.push(&cr, "url", format!("{} is not cited by any event or point of context", x.url));
                     0
                 }
             };
-            allowed.push(source);
             let quote = if x.quote.trim().is_empty() {
                 c.push(&cr, "quote", "has no evidence: give the page's own words that give the count");
                 ""
             } else {
                 quote_words(&mut c, &cr, "quote", &x.quote)
             };
+            if !quote.is_empty() && !evidence::gives_number(x.count, quote) {
+                c.push(&cr, "quote", format!("does not write the count, {}: quote the page's own figure", x.count));
+            }
             counts.push(Count {
                 date: c.dated(&cr, "date", &x.date, span),
                 count: x.count,
@@ -278,19 +291,31 @@ pub fn compile(raw: RawDataset) -> Result<&'static Dataset, Vec<Problem>> {
             });
         }
         for id in &l.events {
-            let Some(e) = raw.events.iter().find(|e| &e.id == id) else { continue };
-            for s in &e.sources {
-                let address = if s.url.trim().is_empty() { s.read_at.trim() } else { s.url.trim() };
-                if let Some(&i) = sources.by_url.get(address) {
-                    allowed.push(i as u16);
-                }
+            if let Some(e) = event_ids.get(id).and_then(|&i| events.get(i)) {
+                allowed.extend_from_slice(e.sources);
             }
         }
         let fields = [
             Field { field: EvidenceField::Summary, name: "summary", text: &l.summary, required: true },
             Field { field: EvidenceField::Disputed, name: "disputed", text: &l.disputed, required: false },
         ];
-        let evidence = quotes(&mut c, &r, ("letters", "letter"), &l.evidence, &fields, &allowed, true, &sources);
+        // Its name may quote a campaign's title from its counts' pages or its events' quotes.
+        let mut count_quotes: Vec<&str> = counts.iter().map(|x| x.quote).collect();
+        for id in &l.events {
+            if let Some(e) = event_ids.get(id).and_then(|&i| events.get(i)) {
+                count_quotes.extend(e.evidence.iter().map(|x| x.quote));
+            }
+        }
+        let q = Quoting {
+            rec: &r,
+            table: "letters",
+            kind: "letter",
+            allowed: &allowed,
+            complete: true,
+            scanned: &[("name", &l.name)],
+            more_quotes: &count_quotes,
+        };
+        let evidence = quotes(&mut c, &q, &l.evidence, &fields, &sources);
         counts.sort_by_key(|x| x.date);
         let disputed = c.text(&r, "disputed", &l.disputed);
         letters.push(Letter {
@@ -517,8 +542,17 @@ fn evidence(c: &mut Check, rec: &str, e: &RawEvent, cited: &[u16], sources: &Sou
         Field { field: EvidenceField::Disputed, name: "disputed", text: &e.disputed, required: false },
         Field { field: EvidenceField::Response, name: "response.text", text: response, required: false },
     ];
-    let whole = cited.len() == e.sources.len();
-    let out = quotes(c, rec, ("events", "event"), &e.evidence, &fields, cited, whole && !e.sources.is_empty(), sources);
+    let whole = cited.len() == e.sources.len() && !e.sources.is_empty();
+    let r = Quoting {
+        rec,
+        table: "events",
+        kind: "event",
+        allowed: cited,
+        complete: whole,
+        scanned: &[("unit", &e.unit)],
+        more_quotes: &[],
+    };
+    let out = quotes(c, &r, &e.evidence, &fields, sources);
     if let Some(r) = e.response.as_ref().filter(|r| r.quote && !r.text.trim().is_empty()) {
         let own = out.iter().filter(|x| x.field == EvidenceField::Response).map(|x| x.quote);
         if !evidence::appears_in(&r.text, own) {
@@ -542,25 +576,30 @@ struct Field<'a> {
     required: bool,
 }
 
-/// A record's evidence, checked: each piece names one of the record's fields and one of `allowed` sources, and
-/// quotes 4 to 90 words; every field the record fills has at least one piece and no piece supports an empty
-/// field; every quotation in our own words (three words or more in quotation marks) appears in one of the
-/// record's quotes. `table` and `kind` name the record's table and kind in messages (`[[events.evidence]]`,
-/// "this event's sources").
-/// When `complete` is false (a source of the record was refused, or it has none), what depends on the sources is
-/// not reported again.
-#[allow(clippy::too_many_arguments)]
-fn quotes(
-    c: &mut Check,
-    rec: &str,
-    (table, kind): (&str, &str),
-    raw: &[RawEvidence],
-    fields: &[Field],
-    allowed: &[u16],
+/// The record whose evidence [`quotes`] checks, and how its messages name it.
+struct Quoting<'a> {
+    rec: &'a str,
+    /// Its table (`[[events.evidence]]`) and its kind ("this event's sources").
+    table: &'a str,
+    kind: &'a str,
+    /// The sources its evidence may quote.
+    allowed: &'a [u16],
+    /// False when a source of the record was refused, or it has none: what depends on its sources is not reported
+    /// again.
     complete: bool,
-    sources: &Sources,
-) -> Vec<Evidence> {
-    let mut out = Vec::new();
+    /// Texts of the record that need no evidence but whose quotations must be in its quotes (a heading, a name),
+    /// and quotes of its own beyond its evidence (a letter's counts).
+    scanned: &'a [(&'a str, &'a str)],
+    more_quotes: &'a [&'a str],
+}
+
+/// A record's evidence, checked: each piece names one of the record's fields and one of its allowed sources,
+/// quotes 4 to 90 words and is given once; every field the record fills has at least one piece and no piece
+/// supports an empty field; a count of people is written in one of its quotes; every quotation in our own words
+/// (three words or more in quotation marks) appears in one of the record's quotes, and none is left open.
+fn quotes(c: &mut Check, r: &Quoting, raw: &[RawEvidence], fields: &[Field], sources: &Sources) -> Vec<Evidence> {
+    let (rec, kind) = (r.rec, r.kind);
+    let mut out: Vec<Evidence> = Vec::new();
     let one_field = fields.len() == 1;
     for (n, x) in raw.iter().enumerate() {
         let er = format!("{rec}, evidence {}", n + 1);
@@ -575,29 +614,54 @@ fn quotes(
             }
         };
         let url = x.source.trim();
-        let source = allowed.iter().copied().find(|&i| {
-            let s = &sources.list[i as usize];
-            !url.is_empty() && (s.url == url || s.read_at == url)
-        });
-        if source.is_none() && complete {
-            c.push(&er, "source", format!("{url:?} is not one of this {kind}'s sources (give its url or read_at)"));
+        let source = sources.find(r.allowed, url);
+        if source.is_none() && r.complete {
+            let hint = if r.allowed.is_empty() {
+                format!("a {kind} quotes a source that its counts or events cite, and this one has none")
+            } else {
+                format!("{url:?} is not one of this {kind}'s sources (give its url or read_at)")
+            };
+            c.push(&er, "source", hint);
         }
         let quote = quote_words(c, &er, "quote", &x.quote);
         if let (Some(field), Some(source)) = (field, source) {
-            out.push(Evidence { field, source, quote });
+            let piece = Evidence { field, source, quote };
+            if out.contains(&piece) {
+                c.push(&er, "quote", "is given twice for this field and source");
+            } else {
+                out.push(piece);
+            }
         }
     }
+    let pool = || out.iter().map(|x| x.quote).chain(r.more_quotes.iter().copied());
+    let scan = |c: &mut Check, name: &str, text: &str| {
+        if let Some(mark) = evidence::unclosed(text) {
+            c.push(rec, name, format!("opens a quotation with {mark} that never closes"));
+        }
+        for q in evidence::quotations(text) {
+            if evidence::word_count(q) >= evidence::QUOTATION_WORDS && !evidence::appears_in(q, pool()) {
+                c.push(
+                    rec,
+                    name,
+                    format!(
+                        "quotes \"{q}\", which is in none of the {kind}'s evidence quotes: quote a page that was read"
+                    ),
+                );
+            }
+        }
+    };
     for f in fields {
         let named = |x: &RawEvidence| x.field == f.field.id() || (one_field && x.field.is_empty());
         let has = out.iter().any(|x| x.field == f.field) || raw.iter().any(named);
         match (f.text.trim().is_empty(), has) {
-            _ if !complete && allowed.is_empty() => {}
+            _ if !r.complete && r.allowed.is_empty() => {}
             (true, true) if f.required => {}
             (false, false) => c.push(
                 rec,
                 f.name,
                 format!(
-                    "has no evidence: add an [[{table}.evidence]] with field = \"{}\", the source and its own words",
+                    "has no evidence: add an [[{}.evidence]] with field = \"{}\", the source and its own words",
+                    r.table,
                     f.field.id()
                 ),
             ),
@@ -607,21 +671,16 @@ fn quotes(
             _ => {}
         }
         if f.field == EvidenceField::People {
+            let given = |n: u32| out.iter().any(|x| x.field == f.field && evidence::gives_number(n, x.quote));
+            if let Some(n) = f.text.parse().ok().filter(|&n| has && r.complete && !given(n)) {
+                c.push(rec, f.name, format!("{n} is written in none of its quotes: quote the page's own figure"));
+            }
             continue;
         }
-        for q in evidence::quotations(f.text) {
-            if evidence::word_count(q) >= evidence::QUOTATION_WORDS
-                && !evidence::appears_in(q, out.iter().map(|x| x.quote))
-            {
-                c.push(
-                    rec,
-                    f.name,
-                    format!(
-                        "quotes \"{q}\", which is in none of the {kind}'s evidence quotes: quote a page that was read"
-                    ),
-                );
-            }
-        }
+        scan(c, f.name, f.text);
+    }
+    for &(name, text) in r.scanned {
+        scan(c, name, text);
     }
     out
 }
@@ -768,6 +827,14 @@ struct Sources<'a> {
 }
 
 impl Sources<'_> {
+    /// Which of `list` (indexes of this list) is cited at `url` (its `url` or `read_at`).
+    fn find(&self, list: &[u16], url: &str) -> Option<u16> {
+        list.iter().copied().find(|&i| {
+            let s = &self.list[i as usize];
+            !url.is_empty() && (s.url == url || s.read_at == url)
+        })
+    }
+
     /// Checks a record's sources and adds each new one to the list; returns their indexes. A source cited twice
     /// (the same addresses) must be cited the same way (publisher, title, date, kind).
     fn add(&mut self, c: &mut Check, rec: &str, owner_id: &str, raw: &[RawSource]) -> Vec<u16> {
@@ -957,10 +1024,7 @@ fn response(c: &mut Check, rec: &str, raw: Option<&RawResponse>, cited: &[u16], 
             c.push(rec, "response.source", "say which of the event's sources records the response");
             None
         }
-        url => match cited.iter().copied().find(|&i| {
-            let s = &sources.list[i as usize];
-            s.url == url || s.read_at == url
-        }) {
+        url => match sources.find(cited, url) {
             Some(i) => Some(i),
             None => {
                 c.push(rec, "response.source", format!("{url} is not one of this event's sources"));

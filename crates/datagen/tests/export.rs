@@ -144,7 +144,7 @@ fn the_palette_carries_each_outcomes_colours_glyph_and_label_as_css() {
 /// evidence from one of the event's own sources, and each quotation in our text is in one of its quotes.
 #[test]
 fn every_prose_field_has_evidence_and_every_quotation_is_in_a_quote_computed_from_the_json() {
-    use ice_matrix_datagen::evidence::{QUOTATION_WORDS, appears_in, quotations, word_count};
+    use ice_matrix_datagen::evidence::{MAX_WORDS, MIN_WORDS, QUOTATION_WORDS, appears_in, quotations, word_count};
     for ds in datasets() {
         let j = json(ds);
         let mut checked = 0;
@@ -158,7 +158,7 @@ fn every_prose_field_has_evidence_and_every_quotation_is_in_a_quote_computed_fro
                     cited.contains(&x["source"].as_str().unwrap()),
                     "{id}: evidence from a source it does not cite"
                 );
-                assert!((4..=90).contains(&word_count(x["quote"].as_str().unwrap())), "{id}: {x}");
+                assert!((MIN_WORDS..=MAX_WORDS).contains(&word_count(x["quote"].as_str().unwrap())), "{id}: {x}");
             }
             let text = |v: &Value| v.as_str().unwrap_or("").to_string();
             let fields = [

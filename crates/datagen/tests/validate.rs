@@ -837,3 +837,74 @@ fn a_point_of_context_and_a_letter_rest_on_their_sources_words_too() {
     rejects(letter("quote = \"100 signed\"\n", summary), "letter \"l\", count 1", "quote", "has 2 words");
     rejects(letter(count, ""), "letter \"l\"", "summary", "has no evidence");
 }
+
+#[test]
+fn a_count_of_people_a_repeated_piece_an_open_quotation_and_a_heading_are_checked() {
+    let people = |quote: &str| {
+        let piece = format!(
+            "[[events.evidence]]\nfield = \"people\"\nsource = \"https://example.org/a\"\nquote = \"{quote}\"\n"
+        );
+        with_evidence(&format!("{TEXTS}\npeople = 1300"), &format!("{SUMMARY_EVIDENCE}{RESULT_EVIDENCE}{piece}"))
+    };
+    assert!(load(&people("More than 1,300 staff signed it.")).is_ok());
+    rejects(
+        people("More than a thousand staff signed it."),
+        "event \"acme-2019-letter\"",
+        "people",
+        "1300 is written in none of its quotes",
+    );
+    // The same piece twice.
+    rejects(
+        with_evidence(TEXTS, &format!("{SUMMARY_EVIDENCE}{RESULT_EVIDENCE}{RESULT_EVIDENCE}")),
+        "event \"acme-2019-letter\", evidence 3",
+        "quote",
+        "given twice",
+    );
+    // A quotation that opens and never closes cannot be checked: it is refused.
+    rejects(
+        with_evidence(
+            &TEXTS.replace("Staff wrote a letter.", "Staff wrote “a letter."),
+            &format!("{SUMMARY_EVIDENCE}{RESULT_EVIDENCE}"),
+        ),
+        "event \"acme-2019-letter\"",
+        "summary",
+        "opens a quotation with “ that never closes",
+    );
+    // A unit's quotation, too, is the page's own.
+    rejects(
+        VALID.replace("company = \"acme\"\n", "company = \"acme\"\nunit = \"the 'Ethical Cloud for Good' team\"\n"),
+        "event \"acme-2019-letter\"",
+        "unit",
+        "in none of the event's evidence quotes",
+    );
+}
+
+#[test]
+fn a_letter_quotes_the_very_source_its_event_cites() {
+    // Two copies of one original, read at two addresses, are two sources: the letter may quote the one its
+    // event cites, by either address, and not the other.
+    let copies = VALID.replace(
+        "url = \"https://example.org/a\"\nkind = \"original\"",
+        "url = \"https://example.org/a\"\nkind = \"copy\"\nread_at = \"https://copy.example/two\"\nvia = \"licensed copy\"",
+    )
+    .replace("source = \"https://example.org/a\"", "source = \"https://copy.example/two\"");
+    let letter = |source: &str| {
+        format!(
+            "{copies}\n[[letters]]\nid = \"l\"\nname = \"L\"\ndate = \"2019-06\"\nsummary = \"S\"\nevents = [\"acme-2019-letter\"]\n\n[[letters.evidence]]\nfield = \"summary\"\nsource = \"{source}\"\nquote = \"Staff wrote a letter to the board.\"\n"
+        )
+    };
+    let ds = load(&letter("https://copy.example/two")).expect("the event's own source, by the copy's address");
+    assert_eq!(ds.sources[ds.letters[0].evidence[0].source as usize].read_at, "https://copy.example/two");
+    rejects(
+        letter("https://copy.example/one"),
+        "letter \"l\", evidence 1",
+        "source",
+        "not one of this letter's sources",
+    );
+    // A count's words give its figure.
+    let counted = letter("https://copy.example/two").replace(
+        "\n[[letters.evidence]]",
+        "\n[[letters.counts]]\ndate = \"2019-06-21\"\ncount = 100\nwhat = \"signatures\"\nurl = \"https://copy.example/two\"\nquote = \"Dozens of people signed it.\"\n\n[[letters.evidence]]",
+    );
+    rejects(counted, "letter \"l\", count 1", "quote", "does not write the count, 100");
+}
