@@ -4,9 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIST, open, suite } from './harness.mjs';
 import { facts } from './facts.mjs';
+import { WP_EMBED, wordpressPost } from './wordpress.mjs';
 
 const s = suite();
 const f = facts(s.data);
@@ -146,34 +148,31 @@ test('the variants: AMP with a placeholder and overflow, Apple News with a row p
   assert.ok(o.height >= 200 && o.height <= 1000 && o.width > 0 && o.cache_age > 0);
 });
 
-test('in a WordPress-like host (sandbox="allow-scripts", #?secret=), the widget resizes by WordPress\'s message and keeps its view', async () => {
+test('in a WordPress post (WordPress\'s own wp-embed.js and markup) the widget shows, keeps the view linked, and its source links open sources.html in the top window', async () => {
   const cell = f.ordered[0];
-  // WordPress's wp-embed.js, as far as this matters: match by secret, clamp the height, open "link" on the same host.
-  const host = `<!doctype html><body><p>Post text.</p>
-    <iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" data-secret="abc"
-      src="${s.url}offline.html#cell=${cell.anchor}#?secret=abc" width="600" height="338" title="embed"></iframe>
-    <script>window.links = []; addEventListener('message', (e) => { const d = e.data;
-      if (!d || !d.secret || !d.message) return;
-      const f = document.querySelector('iframe[data-secret="' + d.secret + '"]'); if (!f) return;
-      if (d.message === 'height') f.height = Math.min(Math.max(parseInt(d.value, 10), 200), 1000);
-      if (d.message === 'link') links.push(d.value); });</script></body>`;
-  const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(host));
-  await new Promise((ok) => server.listen(0, 'localhost', ok));
+  const host = createServer(async (req, res) => {
+    if (req.url === '/wp-embed.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(await readFile(WP_EMBED));
+    res.writeHead(200, { 'content-type': 'text/html' }).end(await wordpressPost(s.url, 650, `#cell=${cell.anchor}`));
+  });
+  await new Promise((ok) => host.listen(0, 'localhost', ok));
   const page = await s.browser.newPage();
-  await page.goto(`http://localhost:${server.address().port}/`);
+  await page.goto(`http://localhost:${host.address().port}/`);
+  // WordPress shows the frame, at the height the widget sent (clamped to 1000), and hides its fallback quote.
+  await page.waitForFunction(() => {
+    const f = document.querySelector('iframe.wp-embedded-content');
+    return !f.hasAttribute('style') && f.height === '1000' && document.querySelector('blockquote').style.display === 'none';
+  }, null, { timeout: 30000 });
   const frame = page.frameLocator('iframe');
   await frame.locator('#im-detail .im-event').first().waitFor();
   assert.ok((await frame.locator('#im-detail-title').textContent()).startsWith(cell.title), 'the view from the widget\'s own hash');
-  await page.waitForFunction(() => document.querySelector('iframe').height === '1000', null, { timeout: 15000 });
   // Links cannot open new tabs here: the address shows as text, and a click asks WordPress to open sources.html.
   const first = frame.locator('#im-detail .im-sources a[target=_blank]').first();
   const url = frame.locator('#im-detail .im-url').first();
   assert.ok(await url.isVisible());
   assert.equal(await url.textContent(), await first.getAttribute('href'));
   await first.click();
-  await page.waitForFunction(() => window.links.length > 0);
-  assert.equal(await page.evaluate(() => window.links[0]), `${s.url}sources.html#${cell.anchor}`);
+  await page.waitForURL(`${s.url}sources.html#${cell.anchor}`, { timeout: 15000 });
   await page.close();
-  server.closeAllConnections();
-  await new Promise((ok) => server.close(ok));
+  host.closeAllConnections();
+  await new Promise((ok) => host.close(ok));
 });

@@ -12,6 +12,7 @@ import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Builder, Key } from 'selenium-webdriver';
 import { DIST, dataset } from './harness.mjs';
+import { WP_EMBED, wordpressPost } from './wordpress.mjs';
 import { facts, quotesOf } from './facts.mjs';
 
 const data = dataset();
@@ -78,8 +79,12 @@ async function servers() {
   await new Promise((ok) => widget.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${widget.address().port}/`;
   // The host: an article page on another origin (localhost, not 127.0.0.1) with the widget's frame code.
-  const host = createServer((req, res) => {
+  const host = createServer(async (req, res) => {
     const u = new URL(req.url, 'http://x');
+    if (u.pathname === '/wp-embed.js') return res.writeHead(200, { 'content-type': TYPES['.js'] }).end(await readFile(WP_EMBED));
+    if (u.searchParams.get('wp') === '1') {
+      return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(await wordpressPost(base, u.searchParams.get('width') ?? '650'));
+    }
     const width = u.searchParams.get('width') ?? '720';
     const embed = u.searchParams.get('embed') !== '0';
     if (u.searchParams.get('code') === '1') {
@@ -241,6 +246,24 @@ for (const engine of ENGINES) {
       await until(driver, `return document.querySelector('#im-detail-title')?.textContent.startsWith(arguments[0]) && location.hash.includes('cell=')`, 'a cell open', 10000, c.title);
       assert.deepEqual(await driver.executeScript('return window.__errors'), []);
     });
+
+    for (const width of [390, 1280]) {
+      test(`in a WordPress post (WordPress's own wp-embed.js and markup) at ${width} px, the frame shows live cells`, async () => {
+        // The post's column: a phone's width less its margins, or a desktop theme's 650 px column.
+        const column = width === 390 ? 342 : 650;
+        await driver.get(`${srv.host}?wp=1&width=${column}`);
+        // WordPress shows the frame, and hides the quote it falls back on, once the frame has sent its height.
+        const shown = await until(driver, `const f = document.querySelector('iframe.wp-embedded-content');
+          const q = document.querySelector('blockquote.wp-embedded-content');
+          return f && !f.hasAttribute('style') && q.style.display === 'none' ? [Number(f.height), f.getBoundingClientRect().width] : null;`,
+        'WordPress showing the frame', 30000);
+        assert.ok(shown[0] >= 200 && shown[0] <= 1000, `WordPress sized the frame to ${shown[0]} px`);
+        assert.ok(Math.abs(shown[1] - column) <= 1, `the frame is ${shown[1]} px wide in a ${column} px column`);
+        await driver.switchTo().frame(await driver.findElement({ css: 'iframe.wp-embedded-content' }));
+        await until(driver, cellsReady, 'the live cells in the frame', 30000, f.cells.size);
+        await driver.switchTo().defaultContent();
+      });
+    }
 
     test('in a frame on another origin, embed.js sizes the frame to the widget', async () => {
       await driver.get(`${srv.host}?width=720`);

@@ -109,6 +109,12 @@ pub enum Message {
     WordPress { secret: String, message: &'static str, value: String },
 }
 
+/// The frame's address as its height messages name it (embed.ly's `src`): without the hash, which holds the
+/// reader's view and search text.
+pub fn message_src(href: &str) -> &str {
+    href.split('#').next().unwrap_or(href)
+}
+
 /// Everything to send when the widget's height becomes `height`.
 pub fn resize_messages(height: u32, href: &str, o: &Options) -> Vec<Message> {
     let mut out = vec![
@@ -157,6 +163,12 @@ pub const HEIGHT_REQUEST: &str = "ice-matrix:height?";
 /// frame.
 pub fn asks_height(data: &str, o: &Options) -> bool {
     data == HEIGHT_REQUEST || is_pym_width(data, o)
+}
+
+/// True when an object message's `message` and `secret` are wp-embed.js's `ready` for this frame: WordPress
+/// sends it once its script runs, in case the frame spoke first, and waits for a height to show the frame.
+pub fn is_wp_ready(message: &str, secret: &str, o: &Options) -> bool {
+    message == "ready" && o.wp_secret.as_deref() == Some(secret)
 }
 
 /// True when `data` is pym's `width` message for our frame (the parent asks for our height).

@@ -1,8 +1,8 @@
 //! Embedding logic, natively: host options, resize messages in every dialect, pym parsing, embed code.
 
 use ice_matrix_core::embed::{
-    FrameHeight, HEIGHT_REQUEST, Message, Options, Theme, asks_height, height_at, is_pym_width, reserve_css,
-    resize_messages, snippet,
+    FrameHeight, HEIGHT_REQUEST, Message, Options, Theme, asks_height, height_at, is_pym_width, is_wp_ready,
+    message_src, reserve_css, resize_messages, snippet,
 };
 
 #[test]
@@ -213,4 +213,18 @@ fn an_embed_pins_a_version_or_follows_the_current_one_from_either_address() {
     assert_eq!(versioned("https://x.org/v/2/", "0.2.1", false), "https://x.org/v/2/");
     assert_eq!(versioned("https://x.org/v/2/", "0.2.1", true), "https://x.org/v/2/v/0.2.1/");
     assert_eq!(versioned("index.html", "1", true), "v/1/");
+}
+
+#[test]
+fn wordpress_ready_asks_again_for_this_frame_only_and_messages_leave_the_readers_view_out() {
+    let o = Options { wp_secret: Some("Ab3dE6gH9k".into()), ..Options::default() };
+    assert!(is_wp_ready("ready", "Ab3dE6gH9k", &o));
+    assert!(!is_wp_ready("ready", "another", &o), "another frame's secret");
+    assert!(!is_wp_ready("height", "Ab3dE6gH9k", &o));
+    assert!(!is_wp_ready("ready", "", &Options::default()), "outside WordPress");
+    assert_eq!(
+        message_src("https://g.example/im/?theme=dark#q=my+search&cell=a.b"),
+        "https://g.example/im/?theme=dark"
+    );
+    assert_eq!(message_src("https://g.example/im/"), "https://g.example/im/");
 }

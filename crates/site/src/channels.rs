@@ -133,7 +133,8 @@ pub fn company_page_body(ds: &Dataset, grid: &Grid, company: u16) -> String {
 pub fn oembed(ds: &Dataset, public: Option<&str>, height: u32) -> String {
     let base = public.unwrap_or("");
     let html = format!(
-        "<blockquote class=\"ice-matrix-fallback\"><p>{}</p><p><a href=\"{base}\">{}</a></p></blockquote>\
+        // WordPress keeps only the link of this markup's tags: the line break keeps the two sentences apart.
+        "<blockquote class=\"ice-matrix-fallback\"><p>{}</p>\n<p><a href=\"{base}\">{}</a></p></blockquote>\
          <iframe src=\"{base}offline.html\" title=\"{}\" width=\"100%\" height=\"{height}\" frameborder=\"0\" \
          sandbox=\"allow-scripts\"></iframe>",
         escape(ds.summary),

@@ -309,7 +309,7 @@ pub fn watch_height(el: &web_sys::Element, f: impl Fn(u32) + 'static) -> Option<
     let last = Cell::new(0u32);
     let target = el.clone();
     let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        let h = target.get_bounding_client_rect().height().ceil().max(0.0) as u32;
+        let h = height_of(&target);
         if h != last.get() {
             last.set(h);
             f(h);
@@ -320,14 +320,40 @@ pub fn watch_height(el: &web_sys::Element, f: impl Fn(u32) + 'static) -> Option<
     Some(HeightWatch { observer, _callback: callback })
 }
 
-/// Calls `f` with every string message posted to this window (pym's `width` requests arrive so).
-pub fn on_string_message(f: impl Fn(String) + 'static) -> Option<EventListener> {
+/// A message posted to this window: a string (pym's `width`, `embed.js`'s height request), or an object whose
+/// string fields can be read (wp-embed.js's `ready`).
+pub struct Incoming {
+    data: wasm_bindgen::JsValue,
+}
+
+impl Incoming {
+    /// The message, when it is a string.
+    pub fn text(&self) -> Option<String> {
+        self.data.as_string()
+    }
+
+    /// A string field of an object message.
+    pub fn field(&self, name: &str) -> Option<String> {
+        if !self.data.is_object() {
+            return None;
+        }
+        js_sys::Reflect::get(&self.data, &name.into()).ok().and_then(|v| v.as_string())
+    }
+}
+
+/// Calls `f` with every message posted to this window.
+pub fn on_message(f: impl Fn(Incoming) + 'static) -> Option<EventListener> {
     let w = web_sys::window()?;
     Some(EventListener::new(&w, "message", move |e| {
-        if let Some(s) = e.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) {
-            f(s);
+        if let Some(m) = e.dyn_ref::<web_sys::MessageEvent>() {
+            f(Incoming { data: m.data() });
         }
     }))
+}
+
+/// The element's height now, in whole pixels (a layout, even where the frame is not rendered).
+pub fn height_of(el: &web_sys::Element) -> u32 {
+    el.get_bounding_client_rect().height().ceil().max(0.0) as u32
 }
 
 /// The event the whole widget sends the first view's widget on the mount element, just before it takes its

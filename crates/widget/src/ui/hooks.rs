@@ -87,22 +87,39 @@ pub fn use_wp_links(options: &Options) {
 #[hook]
 pub fn use_wp_links(_options: &Options) {}
 
-/// In a frame, announces the content height of `root` in every dialect hosts listen for, on each change, and
-/// again when the host asks (`embed.js`'s request, or a pym parent's `width` message).
+/// In a frame, announces the content height of `root` in every dialect hosts listen for: at once when the widget
+/// starts, on each change, and again when the host asks (`embed.js`'s request, a pym parent's `width` message,
+/// wp-embed.js's `ready`). The first announcement is measured, not observed: a host that hides the frame until
+/// it speaks (WordPress) gets no resize observations from a hidden frame in Chromium.
 #[hook]
 pub fn use_frame_height(root: NodeRef, options: &Options) {
     let options = options.clone();
     use_effect_with((), move |_| {
         let handles = root.cast::<web_sys::Element>().filter(|_| browser::in_frame()).map(|el| {
-            let last = Rc::new(Cell::new(0u32));
-            let (o, seen) = (options.clone(), last.clone());
+            let src = Rc::new(embed::message_src(&browser::href()).to_string());
+            let last = Rc::new(Cell::new(browser::height_of(&el)));
+            let post = {
+                let (o, src) = (options.clone(), src.clone());
+                move |h: u32| browser::post_to_parent(&embed::resize_messages(h, &src, &o))
+            };
+            post(last.get());
+            let (seen, post_change) = (last.clone(), post.clone());
             let watch = browser::watch_height(&el, move |h| {
-                seen.set(h);
-                browser::post_to_parent(&embed::resize_messages(h, &browser::href(), &o));
+                if h != seen.get() {
+                    seen.set(h);
+                    post_change(h);
+                }
             });
-            let listener = browser::on_string_message(move |data| {
-                if embed::asks_height(&data, &options) && last.get() > 0 {
-                    browser::post_to_parent(&embed::resize_messages(last.get(), &browser::href(), &options));
+            let listener = browser::on_message(move |m| {
+                let asked = match m.text() {
+                    Some(text) => embed::asks_height(&text, &options),
+                    None => {
+                        let field = |name| m.field(name).unwrap_or_default();
+                        embed::is_wp_ready(&field("message"), &field("secret"), &options)
+                    }
+                };
+                if asked && last.get() > 0 {
+                    post(last.get());
                 }
             });
             (watch, listener)
