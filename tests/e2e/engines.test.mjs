@@ -129,6 +129,25 @@ async function session(engine) {
   return { driver, stop: async () => { await driver.quit().catch(() => {}); child.kill(); } };
 }
 
+/** The frame widths of the sweep: phones, the cards' and the grid's edges, article columns, tablets, desktops. */
+const SWEEP = [320, 390, 600, 719, 720, 744, 760, 768, 820, 900, 1000, 1024, 1280, 1600];
+
+/** In the widget's document: how far it scrolls sideways, how many cells' labels are cut, and how far the open
+ *  cell's events reach past the page's right edge. */
+const MEASURE_WIDTH = `const doc = document.scrollingElement;
+  const cut = [...document.querySelectorAll('.im-cell')].filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.getAttribute('aria-label') ?? b.textContent);
+  const d = document.getElementById('im-detail');
+  return { sideways: doc.scrollWidth - doc.clientWidth, cut, past: d ? Math.round(d.getBoundingClientRect().right - doc.clientWidth) : 0 };`;
+
+/** What a reader would notice at this width, as sentences (none when all is well). */
+function widthProblems(width, m) {
+  const out = [];
+  if (m.sideways > 1) out.push(`${width} px: the page scrolls sideways by ${m.sideways} px`);
+  if (m.cut.length) out.push(`${width} px: ${m.cut.length} cells' labels are cut, e.g. ${m.cut[0]}`);
+  if (m.past > 1) out.push(`${width} px: the open cell's events run ${m.past} px past the right edge`);
+  return out;
+}
+
 /** Polls `script` in the page until it returns a truthy value; returns it. */
 async function until(driver, script, what, timeout = 20000, ...args) {
   const end = Date.now() + timeout;
@@ -264,6 +283,19 @@ for (const engine of ENGINES) {
         await driver.switchTo().defaultContent();
       });
     }
+
+    test(`in a frame of every width from 320 to 1600 px nothing scrolls sideways, no cell's label is cut, and an open cell's events fit`, async () => {
+      const problems = [];
+      for (const width of SWEEP) {
+        await driver.get(`${srv.host}?width=${width}&embed=0&q=${encodeURIComponent(`#cell=${f.ordered[0].anchor}`)}`);
+        await driver.switchTo().frame(await driver.findElement({ id: 'w' }));
+        await until(driver, `return document.querySelector('#im-detail .im-event') && document.querySelector('button.im-cell')`, `the open cell at ${width} px`, 30000);
+        const m = await driver.executeScript(MEASURE_WIDTH);
+        await driver.switchTo().defaultContent();
+        problems.push(...widthProblems(width, m));
+      }
+      assert.deepEqual(problems, []);
+    });
 
     test('in a frame on another origin, embed.js sizes the frame to the widget', async () => {
       await driver.get(`${srv.host}?width=720`);

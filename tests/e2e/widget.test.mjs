@@ -309,6 +309,22 @@ for (const width of [320, 360, 390]) {
   });
 }
 
+test('without JavaScript, at every width from 320 to 1600 px, nothing scrolls sideways and no cell\'s label is cut', async () => {
+  const ctx = await s.browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  const problems = [];
+  for (const width of [320, 390, 600, 719, 720, 744, 760, 768, 820, 900, 1000, 1024, 1280, 1600]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(s.url);
+    const m = await narrow(page);
+    if (m.page > 0) problems.push(`${width} px: the page scrolls sideways by ${m.page} px`);
+    if (m.matrix > 0) problems.push(`${width} px: the matrix scrolls sideways by ${m.matrix} px`);
+    if (m.clipped.length) problems.push(`${width} px: ${m.clipped.length} labels cut, e.g. ${m.clipped[0]}`);
+  }
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
 test('on a phone a tapped cell opens under its card, the controls fold behind one button, and the full grid is one tap away', async () => {
   const { page } = await open(s.browser, s.url, { width: 390, height: 844 });
   assert.equal(await page.locator('.im-filters').isVisible(), false, 'the filters are folded');
