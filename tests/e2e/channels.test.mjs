@@ -138,6 +138,14 @@ test('the variants: AMP with a placeholder and overflow, Apple News with a row p
   assert.ok(f.rows.every((r) => table.includes(`<tr><th>${r.name.replace(/&/g, '&amp;')}</th>`)));
   assert.ok(anf.components.some((c) => c.role === 'figure' && c.accessibilityCaption.length > 40));
 
+  // The scroll-steps example: steps whose views open from a link, beside the frame code and embed.js.
+  const steps = read('embed/steps.html');
+  const views = [...steps.matchAll(/data-ice-matrix-step="([^"]+)"/g)].map((m) => m[1]);
+  assert.equal(views.length, 3, 'three steps');
+  assert.ok(views.every((v) => /^(cell=[a-z0-9-]+\.[a-z0-9-]+|company=[a-z0-9-]+)$/.test(v)), views.join(' '));
+  assert.match(steps, /<iframe id="graphic" [^>]*data-ice-matrix><\/iframe>/);
+  assert.match(steps, /<script src="[^"]*embed\.js" async><\/script>/);
+
   const news = read('embed/newsletter.html');
   assert.match(news, /<img src="[^"]*img\/matrix-light\.png" width="600" alt="[^"]{40,}"/);
 

@@ -82,6 +82,15 @@ async function servers() {
   const host = createServer(async (req, res) => {
     const u = new URL(req.url, 'http://x');
     if (u.pathname === '/wp-embed.js') return res.writeHead(200, { 'content-type': TYPES['.js'] }).end(await readFile(WP_EMBED));
+    if (u.searchParams.get('api') === '1' || u.searchParams.get('steps') === '1') {
+      return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(apiHost(base, u.searchParams.get('steps') === '1'));
+    }
+    if (u.searchParams.get('sibling') === '1') {
+      // A frame beside the widget's, on the host's origin, that tries to command it.
+      return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(`<!doctype html><script>
+        window.send = (view) => parent.document.getElementById('w').contentWindow.postMessage({ type: 'ice-matrix:set-view', view }, '*');
+      </script>`);
+    }
     if (u.searchParams.get('wp') === '1') {
       return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(await wordpressPost(base, u.searchParams.get('width') ?? '650'));
     }
@@ -127,6 +136,27 @@ async function session(engine) {
   }
   const driver = await new Builder().usingServer(url).withCapabilities(caps).build();
   return { driver, stop: async () => { await driver.quit().catch(() => {}); child.kill(); } };
+}
+
+/**
+ * A host article that uses the API: a text box that has focus, the widget's frame, a sibling frame, and embed.js;
+ * it keeps every event embed.js dispatches on the frame in window.__events. With `steps`, three steps whose views
+ * come from the data, a screen apart.
+ */
+function apiHost(base, steps) {
+  const views = [`cell=${f.ordered[0].anchor}`, `company=${f.rows[0].id}`, `cell=${f.ordered[f.ordered.length - 1].anchor}`];
+  const step = (v, i) => `<p data-ice-matrix-step="${v}" style="margin:0 0 100vh">Step ${i + 1}</p>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Host</title></head>
+<body style="margin:0"><main style="width:720px">
+<p>An article paragraph above the widget.</p><input id="note" aria-label="A host field">
+<div style="${steps ? 'position:sticky;top:0;' : ''}"><iframe id="w" src="${base}" title="widget" style="width:720px;height:600px;border:0" data-ice-matrix></iframe></div>
+<iframe id="sibling" src="/?sibling=1" title="another" style="width:10px;height:10px;border:0"></iframe>
+${steps ? `<div style="padding:60vh 0">${views.map(step).join('')}</div>` : '<p style="height:2000px">More article.</p>'}
+</main>
+<script>window.__events = [];
+  for (const t of ['ice-matrix:ready', 'ice-matrix:view']) document.getElementById('w').addEventListener(t, (e) => window.__events.push(e.detail));
+  document.getElementById('note').focus();</script>
+<script src="${base}embed.js" async></script></body></html>`;
 }
 
 /** The frame widths of the sweep: phones, the cards' and the grid's edges, article columns, tablets, desktops. */
@@ -295,6 +325,44 @@ for (const engine of ENGINES) {
         problems.push(...widthProblems(width, m));
       }
       assert.deepEqual(problems, []);
+    });
+
+    test('the host\'s own script: ready and view arrive as events on the frame; set-view from the page opens a view without taking focus or scrolling; a sibling frame is ignored', async () => {
+      await driver.get(`${srv.host}?api=1`);
+      const ready = await until(driver, `return window.__events.find((e) => e.type === 'ice-matrix:ready')`, 'ready', 30000);
+      assert.deepEqual(ready, { type: 'ice-matrix:ready', version: data.version, view: '', cell: null, company: null });
+      await driver.executeScript('window.scrollTo(0, 300)');
+      const before = await driver.executeScript('return [window.scrollY, document.activeElement.id]');
+      const cell = f.ordered[0];
+      await driver.executeScript(`document.getElementById('w').contentWindow.postMessage({ type: 'ice-matrix:set-view', view: arguments[0] }, '*')`, `cell=${cell.anchor}`);
+      const seen = await until(driver, `return window.__events.find((e) => e.type === 'ice-matrix:view' && e.cell === arguments[0])`, 'the view event', 20000, cell.anchor);
+      assert.deepEqual(seen, { type: 'ice-matrix:view', view: `cell=${cell.anchor}`, cell: cell.anchor, company: null });
+      assert.deepEqual(await driver.executeScript('return [window.scrollY, document.activeElement.id]'), before, 'the host keeps its scroll and its focus');
+      await driver.switchTo().frame(await driver.findElement({ id: 'w' }));
+      await until(driver, `return document.querySelector('#im-detail-title')?.textContent.startsWith(arguments[0])`, 'the cell open in the frame', 10000, cell.title);
+      await driver.switchTo().defaultContent();
+      // A frame beside the widget's is not its parent: its command is ignored.
+      const other = f.ordered[f.ordered.length - 1];
+      await driver.switchTo().frame(await driver.findElement({ id: 'sibling' }));
+      await driver.executeScript('window.send(arguments[0])', `cell=${other.anchor}`);
+      await driver.switchTo().defaultContent();
+      await new Promise((ok) => setTimeout(ok, 1500));
+      assert.equal(await driver.executeScript(`return window.__events.filter((e) => e.cell === arguments[0]).length`, other.anchor), 0, 'no view from the sibling\'s command');
+      // The reader's own change of view is told too.
+      await driver.switchTo().frame(await driver.findElement({ id: 'w' }));
+      await driver.executeScript('document.getElementById(arguments[0]).click()', other.id);
+      await driver.switchTo().defaultContent();
+      await until(driver, `return window.__events.some((e) => e.type === 'ice-matrix:view' && e.cell === arguments[0])`, 'the reader\'s view', 20000, other.anchor);
+    });
+
+    test('scroll steps: a step crossing the middle of the window shows its view in the frame', async () => {
+      await driver.get(`${srv.host}?steps=1`);
+      await until(driver, `return window.__events.some((e) => e.type === 'ice-matrix:ready')`, 'ready', 30000);
+      for (const i of [0, 2]) {
+        const view = await driver.executeScript(`const s = document.querySelectorAll('[data-ice-matrix-step]')[arguments[0]];
+          s.scrollIntoView({ block: 'center' }); return s.dataset.iceMatrixStep;`, i);
+        await until(driver, `return window.__events.some((e) => e.type === 'ice-matrix:view' && e.view === arguments[0])`, `step ${i + 1}'s view`, 20000, view);
+      }
     });
 
     test('in a frame on another origin, embed.js sizes the frame to the widget', async () => {

@@ -1,8 +1,11 @@
 //! Embedding, as pure logic: the options a host sets in the query string, the resize messages in each
-//! dialect that newsroom hosts already listen for, pym.js parsing, and the embed code for a view.
+//! dialect that newsroom hosts already listen for, pym.js parsing, the host API's messages (`ready`, `view`,
+//! `set-view`), and the embed code for a view.
 //! The browser side (ResizeObserver, postMessage, clipboard) is in the widget's `browser.rs`.
 
 use crate::html::escape;
+use crate::model::Dataset;
+use crate::state::ViewState;
 
 /// Colour theme: follow the reader's system setting, or force one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -107,6 +110,39 @@ pub enum Message {
     DatawrapperHeight(String, u32),
     /// WordPress (`wp-embed.js`): `{secret, message: "height" | "link", value}`.
     WordPress { secret: String, message: &'static str, value: String },
+    /// To the host page's own script: `{type: "ice-matrix:<kind>", …fields}`, each field a string or null.
+    Host { kind: &'static str, fields: Vec<(&'static str, Option<String>)> },
+}
+
+/// The `type` of every message between the widget and the host page's own script starts with this.
+pub const HOST_TYPE: &str = "ice-matrix:";
+
+/// What the host is told of a view: the link's hash without `#` (`view`), and the open cell's and company's ids.
+fn view_fields(ds: &Dataset, state: &ViewState, hash: &str) -> Vec<(&'static str, Option<String>)> {
+    vec![
+        ("view", Some(hash.trim_start_matches('#').to_string())),
+        ("cell", state.open.map(|at| at.anchor(ds))),
+        ("company", state.company.map(|c| ds.companies[c as usize].id.to_string())),
+    ]
+}
+
+/// `ice-matrix:ready`, once the live widget runs: the data's version and the view on screen.
+pub fn ready_message(ds: &Dataset, state: &ViewState, hash: &str) -> Message {
+    let mut fields = vec![("version", Some(ds.version.to_string()))];
+    fields.extend(view_fields(ds, state, hash));
+    Message::Host { kind: "ready", fields }
+}
+
+/// `ice-matrix:view`, on every change of view, by the reader or by a command.
+pub fn view_message(ds: &Dataset, state: &ViewState, hash: &str) -> Message {
+    Message::Host { kind: "view", fields: view_fields(ds, state, hash) }
+}
+
+/// The view a host's command asks for: `{type: "ice-matrix:set-view", view: "cell=…"}`, as a hash to open as a
+/// link would; None for any other message.
+pub fn set_view_command(kind: &str, view: &str) -> Option<String> {
+    let kind = kind.strip_prefix(HOST_TYPE)?;
+    (kind == "set-view").then(|| format!("#{}", view.trim_start_matches('#')))
 }
 
 /// The frame's address as its height messages name it (embed.ly's `src`): without the hash, which holds the

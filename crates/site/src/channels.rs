@@ -10,7 +10,10 @@ use ice_matrix_core::grid::{CellRef, Grid};
 use ice_matrix_core::html::{escape, json_string};
 use ice_matrix_core::model::{Dataset, Date, Release};
 
+use ice_matrix_core::{embed, words};
+
 use crate::images::{self, CARD};
+use crate::publish;
 
 /// The published address, ending in `/`, if the build was told it.
 pub fn public_url() -> Option<String> {
@@ -383,3 +386,54 @@ pub fn feeds(ds: &Dataset, public: Option<&str>, hash: &str) -> (String, String)
     );
     (json, atom)
 }
+
+/// The scroll-steps example (`embed/steps.html`, from `templates/steps.html`): a sticky frame beside three
+/// steps, each a paragraph with `data-ice-matrix-step`, the views taken from the data: the first row's first
+/// cell, that company's whole story, and a cell with the scale's strongest outcome (or the second row's first).
+pub fn steps_page(ds: &Dataset, grid: &Grid, base: &str) -> Result<String, String> {
+    let mut rows = grid.rows();
+    let first = rows.next().ok_or("the data has no row with events")?;
+    let first_cell = grid.row(first).next().map(|(p, _)| CellRef { company: first, pressure: p });
+    let strongest = grid
+        .rows()
+        .flat_map(|c| grid.row(c).map(move |(p, cell)| (CellRef { company: c, pressure: p }, cell.outcome)))
+        .find(|&(_, o)| o == 0)
+        .map(|(at, _)| at)
+        .or_else(|| rows.next().and_then(|c| grid.row(c).next().map(|(p, _)| CellRef { company: c, pressure: p })));
+    let company = &ds.companies[first as usize];
+    let mut steps = Vec::new();
+    if let Some(at) = first_cell {
+        steps.push((format!("cell={}", at.anchor(ds)), format!("Start with one cell: {}.", words::place(ds, at))));
+    }
+    steps.push((
+        format!("company={}", company.id),
+        format!("Then {}'s whole story, every event in order.", company.name),
+    ));
+    if let Some(at) = strongest {
+        let o = &ds.outcomes[grid.cell(at).map_or(0, |c| c.outcome) as usize];
+        steps.push((
+            format!("cell={}", at.anchor(ds)),
+            format!("Then a cell whose outcome is “{}”: {}.", o.label, words::place(ds, at)),
+        ));
+    }
+    let steps: Vec<String> = steps
+        .iter()
+        .map(|(view, text)| {
+            format!("    <p class=\"step\" data-ice-matrix-step=\"{}\">{}</p>", escape(view), escape(text))
+        })
+        .collect();
+    let code = embed::snippet(base, "", &embed::Options::default(), ds.title, &[]);
+    let frame = code.iframe.replacen("<iframe ", "<iframe id=\"graphic\" ", 1);
+    publish::fill(
+        STEPS,
+        &[
+            ("__TITLE__", &escape(ds.title)),
+            ("__STEPS__", &steps.join("\n")),
+            ("__FRAME__", &format!("    {frame}")),
+            ("__LOADER__", &code.loader),
+        ],
+    )
+}
+
+/// The scroll-steps example's page (`steps_page`).
+const STEPS: &str = include_str!("../templates/steps.html");

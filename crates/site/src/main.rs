@@ -297,6 +297,8 @@ fn channels_files(
         &format!("{}\n", embed::amp(base, "", &embed::Options::default(), ds.title, 720)),
     )?;
     write(&variants.join("newsletter.html"), &format!("{}\n", embed::newsletter(base, "", ds.title, &alt)))?;
+    // Beside the widget's own folder: the page is in embed/.
+    write(&variants.join("steps.html"), &channels::steps_page(ds, grid, public.unwrap_or("../"))?)?;
     Ok(alt)
 }
 

@@ -286,6 +286,19 @@ pub fn post_to_parent(messages: &[ice_matrix_core::embed::Message]) {
                 let _ = Reflect::set(&o, &"value".into(), &JsValue::from_str(value));
                 o.into()
             }
+            Message::Host { kind, fields } => {
+                let o = Object::new();
+                let _ = Reflect::set(
+                    &o,
+                    &"type".into(),
+                    &JsValue::from_str(&format!("{}{kind}", ice_matrix_core::embed::HOST_TYPE)),
+                );
+                for (name, value) in fields {
+                    let v = value.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+                    let _ = Reflect::set(&o, &JsValue::from_str(name), &v);
+                }
+                o.into()
+            }
         };
         let _ = parent.post_message(&data, "*");
     }
@@ -324,6 +337,8 @@ pub fn watch_height(el: &web_sys::Element, f: impl Fn(u32) + 'static) -> Option<
 /// string fields can be read (wp-embed.js's `ready`).
 pub struct Incoming {
     data: wasm_bindgen::JsValue,
+    /// Sent by the window this frame is in (not by a sibling frame, a child or an opener).
+    pub from_parent: bool,
 }
 
 impl Incoming {
@@ -346,7 +361,10 @@ pub fn on_message(f: impl Fn(Incoming) + 'static) -> Option<EventListener> {
     let w = web_sys::window()?;
     Some(EventListener::new(&w, "message", move |e| {
         if let Some(m) = e.dyn_ref::<web_sys::MessageEvent>() {
-            f(Incoming { data: m.data() });
+            let source = js_sys::Reflect::get(m, &"source".into()).unwrap_or(wasm_bindgen::JsValue::NULL);
+            let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
+            let from_parent = in_frame() && parent.is_some_and(|p| js_sys::Object::is(&source, &p));
+            f(Incoming { data: m.data(), from_parent });
         }
     }))
 }
@@ -379,6 +397,11 @@ pub fn load_full(url: &str, failed: impl FnOnce() + 'static) {
     })
     .forget();
     let _ = body.append_child(&script);
+}
+
+/// An attribute of the element with this id, if there is one.
+pub fn attribute_of(id: &str, name: &str) -> Option<String> {
+    document().and_then(|d| d.get_element_by_id(id)).and_then(|el| el.get_attribute(name))
 }
 
 /// Sets an attribute of the element with this id, if there is one.

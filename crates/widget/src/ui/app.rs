@@ -14,7 +14,9 @@ use super::detail::detail;
 use super::figures::figures;
 use super::filters::filters;
 use super::find::find;
-use super::hooks::{use_focus_on_open, use_fragments, use_frame_height, use_hash_sync, use_root_classes, use_wp_links};
+use super::hooks::{
+    use_focus_on_open, use_fragments, use_frame_height, use_hash_sync, use_host_api, use_root_classes, use_wp_links,
+};
 use super::legend::legend;
 use super::list::list;
 use super::share::share;
@@ -73,6 +75,7 @@ pub fn App(props: &AppProps) -> Html {
     use_frame_height(root.clone(), options);
     let whole_failed = use_state(|| false);
     use_hash_sync(&store, &query, options, &props.full, whole_failed.setter());
+    use_host_api(&store, &query);
     let loading = || loading(*whole_failed);
 
     let close = {

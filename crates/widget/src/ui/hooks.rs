@@ -166,6 +166,51 @@ pub fn use_hash_sync(
     });
 }
 
+/// The host page's own script: in a frame, says `ice-matrix:ready` once the live widget runs (and again when
+/// `embed.js`, arriving late, asks each frame), `ice-matrix:view` on every change of view, and obeys
+/// `ice-matrix:set-view` from the frame's parent window only, opening the view as a link would (focus stays
+/// where it is: the host's). What it has said lives on the mount element, so the whole widget, taking the first
+/// one's place, does not say it again.
+#[hook]
+pub fn use_host_api(store: &UseReducerHandle<Store>, query: &UseStateHandle<AttrValue>) {
+    let hash = link_hash(&store.0, query);
+    let now = use_mut_ref(|| (store.0, hash.clone()));
+    *now.borrow_mut() = (store.0, hash.clone());
+    let state = store.0;
+    use_effect_with(hash, move |hash| {
+        if browser::in_frame() {
+            if browser::attribute_of(super::common::MOUNT_ID, "data-host-ready").is_none() {
+                browser::set_attribute_of(super::common::MOUNT_ID, "data-host-ready", "");
+                browser::post_to_parent(&[embed::ready_message(&DATASET, &state, hash)]);
+            }
+            if browser::attribute_of(super::common::MOUNT_ID, "data-host-view").as_deref() != Some(hash.as_str()) {
+                browser::set_attribute_of(super::common::MOUNT_ID, "data-host-view", hash);
+                browser::post_to_parent(&[embed::view_message(&DATASET, &state, hash)]);
+            }
+        }
+    });
+    let dispatch = store.dispatcher();
+    let setter = query.setter();
+    let now = now.clone();
+    use_effect_with((), move |_| {
+        let listener = browser::in_frame().then(|| {
+            browser::on_message(move |m| {
+                if m.text().as_deref() == Some(embed::HEIGHT_REQUEST) {
+                    let (state, hash) = now.borrow().clone();
+                    browser::post_to_parent(&[embed::ready_message(&DATASET, &state, &hash)]);
+                } else if m.from_parent {
+                    let field = |name| m.field(name).unwrap_or_default();
+                    if let Some(h) = embed::set_view_command(&field("type"), &field("view")) {
+                        dispatch.dispatch(Action::Restore(ViewState::from_hash(&h, &DATASET)));
+                        setter.set(search::query_in(&h).into());
+                    }
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
 /// Whether the widget is in WordPress's frame (`sandbox="allow-scripts"`, an opaque origin), where it needs the
 /// whole widget's [`use_wp_links`].
 fn sandboxed_wordpress(options: &Options) -> bool {
