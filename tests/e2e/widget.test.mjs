@@ -358,22 +358,36 @@ test('no request leaves the widget\'s own files while it is used', async () => {
   await page.close();
 });
 
-test('the events\' fragments load on first use, not with the first view, and a failed load says so', async () => {
-  // The first view: no fragments file, even after the page has settled.
+test('the events\' fragments load after the first view, by themselves a second later or on first use, never where the reader saves data, and a failed load says so', async () => {
+  // The first view: no fragments file while it loads; a second after the widget is live, it comes by itself.
   const page = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const requests = [];
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  page.on('request', (r) => requests.push([performance.now(), new URL(r.url()).pathname]));
   await page.goto(s.url);
   await page.waitForSelector('button.im-cell');
-  await page.waitForTimeout(300);
-  assert.deepEqual(requests.filter((p) => p.includes('/data/')), [], 'nothing from data/ before the reader reaches the widget');
-  // The mount names the file; the pointer entering the widget starts its fetch, so the fragments are there by the click.
+  const live = performance.now();
   const named = await page.locator('main#ice-matrix').getAttribute('data-fragments');
   assert.match(named, /^data\/fragments-[0-9a-f]{16}\.html$/);
-  await Promise.all([page.waitForResponse((r) => r.url() === s.url + named && r.ok()), page.mouse.move(200, 300)]);
-  await page.click(':nth-match(button.im-cell, 1)');
-  assert.ok((await page.locator('.im-detail .im-summary').first().textContent()).length > 20);
+  await page.waitForResponse((r) => r.url() === s.url + named && r.ok(), { timeout: 10000 });
+  const fetched = requests.filter(([, p]) => p.includes('/data/'));
+  assert.equal(fetched.length, 1, 'the fragments once, and nothing else from data/');
+  assert.ok(fetched[0][0] >= live + 500, `fetched ${Math.round(fetched[0][0] - live)} ms after the widget was live`);
   await page.close();
+
+  // Where the reader's browser asks to save data, only the reader's first use fetches them: the pointer entering
+  // the widget starts it, so the fragments are there by the click.
+  const saving = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await saving.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+  const asked = [];
+  saving.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await saving.goto(s.url);
+  await saving.waitForSelector('button.im-cell');
+  await saving.waitForTimeout(2000);
+  assert.deepEqual(asked.filter((p) => p.includes('/data/')), [], 'nothing from data/ before the reader reaches the widget');
+  await Promise.all([saving.waitForResponse((r) => r.url() === s.url + named && r.ok()), saving.mouse.move(200, 300)]);
+  await saving.click(':nth-match(button.im-cell, 1)');
+  assert.ok((await saving.locator('.im-detail .im-summary').first().textContent()).length > 20);
+  await saving.close();
 
   // The fragments file unavailable (offline with nothing cached): the panel says so and links to the plain page.
   // (Service workers blocked: the widget's own would fetch the file for its offline cache past the route.)

@@ -20,7 +20,8 @@ export async function wordpressPost(base, width, hash = '') {
   const frame = html.match(/<iframe[^>]*>/)[0];
   const attr = (name) => frame.match(new RegExp(` ${name}="([^"]*)"`))?.[1] ?? '';
   const secret = 'Ab3dE6gH9k';
-  const src = new URL(attr('src'), base).href;
+  // The file the frame opens, served here (a build with a public address names it there).
+  const src = base + attr('src').split('/').pop();
   return `<!doctype html><html><head><meta charset="utf-8"><title>A post</title></head>
 <body style="margin:0"><main style="width:${width}px"><p>The post's first paragraph.</p>
 <blockquote class="wp-embedded-content" data-secret="${secret}">${quote}</blockquote><iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" src="${src}${hash}#?secret=${secret}" data-secret="${secret}" title="${attr('title')}" width="${attr('width')}" height="${attr('height')}" frameborder="0"></iframe>

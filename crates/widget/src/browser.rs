@@ -369,6 +369,17 @@ pub fn on_message(f: impl Fn(Incoming) + 'static) -> Option<EventListener> {
     }))
 }
 
+/// Whether the reader's browser asks sites to save data (`navigator.connection.saveData`, Chromium's data saver).
+pub fn saves_data() -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    js_sys::Reflect::get(&w.navigator(), &"connection".into())
+        .ok()
+        .filter(|c| c.is_object())
+        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
 /// The element's height now, in whole pixels (a layout, even where the frame is not rendered).
 pub fn height_of(el: &web_sys::Element) -> u32 {
     el.get_bounding_client_rect().height().ceil().max(0.0) as u32

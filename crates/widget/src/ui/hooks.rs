@@ -16,8 +16,13 @@ use super::store::Store;
 use crate::browser;
 use crate::data::DATASET;
 
+/// How long after the live widget starts the fragments are fetched without being asked for: the first view's
+/// own downloads are done by then, and a reader's first tap, seconds later, finds the texts there.
+const PREFETCH_MS: u32 = 1000;
+
 /// The fragments file's state, and a callback that starts loading it (once; later calls do nothing). It also
-/// starts by itself when `needed` (a cell, the list or a story panel is open, also from a link).
+/// starts by itself when `needed` (a cell, the list or a story panel is open, also from a link), and
+/// [`PREFETCH_MS`] after the widget starts unless the reader's browser asks to save data.
 #[hook]
 pub fn use_fragments(url: AttrValue, needed: bool) -> (FragmentsState, Callback<()>) {
     let state = use_state(FragmentsState::initial);
@@ -43,6 +48,14 @@ pub fn use_fragments(url: AttrValue, needed: bool) -> (FragmentsState, Callback<
             if needed {
                 fetch.emit(());
             }
+        }
+    });
+    use_effect_with((), {
+        let fetch = (*fetch).clone();
+        move |_| {
+            let soon = (!browser::saves_data())
+                .then(|| gloo::timers::callback::Timeout::new(PREFETCH_MS, move || fetch.emit(())));
+            move || drop(soon)
         }
     });
     (*state, (*fetch).clone())
