@@ -11,6 +11,18 @@ fn opt(s: &str) -> Value {
     if s.is_empty() { Value::Null } else { Value::from(s) }
 }
 
+/// The downloads the build publishes in `data/`, by file name, `dataset.json` first (its hash is the content
+/// hash a citation gives).
+pub fn data_files(ds: &Dataset) -> [(&'static str, String); 5] {
+    [
+        ("dataset.json", json(ds)),
+        ("events.csv", csv(ds)),
+        ("sources.csv", sources_csv(ds)),
+        ("evidence.csv", evidence_csv(ds)),
+        ("datapackage.json", datapackage(ds)),
+    ]
+}
+
 /// The whole dataset as JSON, with ids in place of indexes, keys in the documented order.
 pub fn json(ds: &Dataset) -> String {
     let w = &ds.widget;

@@ -140,13 +140,7 @@ fn post_build(dir: &Path) -> Result<(), String> {
     // The downloads and the fragments file, named by a hash of its content (so a cache keeps it until it changes).
     let data = dir.join("data");
     fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
-    let files = [
-        ("dataset.json", export::json(ds)),
-        ("events.csv", export::csv(ds)),
-        ("sources.csv", export::sources_csv(ds)),
-        ("evidence.csv", export::evidence_csv(ds)),
-        ("datapackage.json", export::datapackage(ds)),
-    ];
+    let files = export::data_files(ds);
     for (name, text) in &files {
         write(&data.join(name), text)?;
     }

@@ -22,13 +22,7 @@ fn main() {
     };
     println!("{path}: valid ({} events, {} sources)", ds.events.len(), ds.sources.len());
     if let Some(dir) = data {
-        let files = [
-            ("dataset.json", export::json(ds)),
-            ("events.csv", export::csv(ds)),
-            ("sources.csv", export::sources_csv(ds)),
-            ("evidence.csv", export::evidence_csv(ds)),
-            ("datapackage.json", export::datapackage(ds)),
-        ];
+        let files = export::data_files(ds);
         let written = std::fs::create_dir_all(dir)
             .and_then(|()| files.iter().try_for_each(|(name, text)| std::fs::write(format!("{dir}/{name}"), text)));
         if let Err(e) = written {
