@@ -9,10 +9,13 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { createServer as netServer } from 'node:net';
 import { extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Builder, Key } from 'selenium-webdriver';
 import { DIST, dataset } from './harness.mjs';
 import { WP_EMBED, wordpressPost } from './wordpress.mjs';
+
+/** npm's pym.js, the parent a newsroom page runs. */
+const PYM = fileURLToPath(new URL('./node_modules/pym.js/dist/pym.v1.min.js', import.meta.url));
 import { facts, quotesOf } from './facts.mjs';
 
 const data = dataset();
@@ -82,6 +85,14 @@ async function servers() {
   const host = createServer(async (req, res) => {
     const u = new URL(req.url, 'http://x');
     if (u.pathname === '/wp-embed.js') return res.writeHead(200, { 'content-type': TYPES['.js'] }).end(await readFile(WP_EMBED));
+    if (u.pathname === '/pym.js') return res.writeHead(200, { 'content-type': TYPES['.js'] }).end(await readFile(PYM));
+    if (u.searchParams.get('pym') === '1') {
+      // An article column with npm's own pym.js parent, as a newsroom page sets it up.
+      return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(`<!doctype html><html><head><meta charset="utf-8"><title>Host</title></head>
+<body style="margin:0"><main style="max-width:${u.searchParams.get('width') ?? '760'}px"><p>An article paragraph above the widget.</p>
+<div id="container"></div><p id="after">An article paragraph below the widget.</p></main>
+<script src="/pym.js"></script><script>window.parent_ = new pym.Parent('container', '${base}', {});</script></body></html>`);
+    }
     if (u.searchParams.get('api') === '1' || u.searchParams.get('steps') === '1') {
       return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(apiHost(base, u.searchParams.get('steps') === '1'));
     }
@@ -363,6 +374,25 @@ for (const engine of ENGINES) {
           s.scrollIntoView({ block: 'center' }); return s.dataset.iceMatrixStep;`, i);
         await until(driver, `return window.__events.some((e) => e.type === 'ice-matrix:view' && e.view === arguments[0])`, `step ${i + 1}'s view`, 20000, view);
       }
+    });
+
+    test('with npm\'s pym.js as the parent, the frame takes the widget\'s height, and again when a cell opens', async () => {
+      await driver.get(`${srv.host}?pym=1&width=760`);
+      const frame = await until(driver, `return document.querySelector('#container iframe')`, 'pym\'s frame', 30000);
+      await driver.switchTo().frame(frame);
+      await until(driver, cellsReady, 'the live cells', 30000, f.cells.size);
+      const widget = () => driver.executeScript('return Math.ceil(document.querySelector(".im").getBoundingClientRect().height)');
+      const closed = await widget();
+      await driver.switchTo().defaultContent();
+      const height = `return Math.abs(document.querySelector('#container iframe').getBoundingClientRect().height - arguments[0]) <= 2`;
+      await until(driver, height, `pym sizing the frame to ${closed} px`, 20000, closed);
+      await driver.switchTo().frame(await driver.findElement({ css: '#container iframe' }));
+      await driver.executeScript('document.getElementById(arguments[0]).click()', f.ordered[0].id);
+      await until(driver, `return document.querySelector('#im-detail .im-event')`, 'the open cell', 20000);
+      await until(driver, `return Math.ceil(document.querySelector('.im').getBoundingClientRect().height) > arguments[0]`, 'the widget taller', 10000, closed);
+      const open = await widget();
+      await driver.switchTo().defaultContent();
+      await until(driver, height, `pym sizing the frame to ${open} px`, 20000, open);
     });
 
     test('in a frame on another origin, embed.js sizes the frame to the widget', async () => {
