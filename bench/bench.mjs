@@ -380,7 +380,11 @@ async function phoneTaps(browser, url) {
   const { context, page, errors } = await phonePage(browser, url);
   try {
     await page.waitForSelector('button.im-cell', { timeout: 180_000 });
-    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 1000)));
+    // A reader's first tap: 3 s after the first paint (or a second after the live cells, if later).
+    await page.evaluate(() => new Promise((ok) => {
+      const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? 0;
+      setTimeout(ok, Math.max(1000, fcp + 3000 - performance.now()));
+    }));
     await page.evaluate(PROBE);
     const cells = await page.$$eval('button.im-cell', (bs) => bs.length);
     const open = [], filter = [];
@@ -455,27 +459,6 @@ async function phoneHostCls(browser, widgetUrl) {
 }
 
 /**
- * Serves `root` on 127.0.0.1 as a static host does: brotli to browsers that accept it (every file but PNGs,
- * compressed once), so Lighthouse sees the transfer readers get. Returns { url, close }.
- */
-async function serveCompressed(root) {
-  const cache = new Map();
-  const server = createServer((req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/\.\.+/g, '');
-    if (path.endsWith('/')) path += 'index.html';
-    const file = join(root, path);
-    let body;
-    try { body = readFileSync(file); } catch { res.writeHead(404).end('not found'); return; }
-    const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' }[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
-    if (type === 'image/png' || !/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) { res.writeHead(200, { 'content-type': type }).end(body); return; }
-    if (!cache.has(file)) cache.set(file, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
-    res.writeHead(200, { 'content-type': type, 'content-encoding': 'br' }).end(cache.get(file));
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => { server.closeAllConnections(); return new Promise((ok) => server.close(ok)); } };
-}
-
-/**
  * Lighthouse's mobile profile (its defaults: simulated 4× CPU and slow 4G), `runs` times: each category's score.
  * Asynchronous: the pages are served by this process, whose event loop must keep running.
  */
@@ -530,7 +513,8 @@ async function main() {
   const browser = await launch();
   const chromiumVersion = browser.version();
   const servers = [];
-  const srv = async (dir) => { const s = await serve(dir); servers.push(s); return s.url; };
+  // Every page is served as static hosts serve it: brotli to a browser that accepts it.
+  const srv = async (dir) => { const s = await serve(dir, { brotli: true }); servers.push(s); return s.url; };
   const loads = {};
   const inter = {};
   const phone = {};
@@ -561,10 +545,8 @@ async function main() {
       phone.taps = await phoneTaps(browser, widget);
       phone.cls = await phoneHostCls(browser, widget);
       if (!args['no-lighthouse']) {
-        log('Lighthouse, mobile profile, 3 runs (served with brotli, as a static host serves it)');
-        const compressed = await serveCompressed(dir);
-        servers.push(compressed);
-        phone.lighthouse = await lighthouse(compressed.url, 3);
+        log('Lighthouse, mobile profile, 3 runs');
+        phone.lighthouse = await lighthouse(widget, 3);
       }
     }
     log(`empty Yew: ${args.loads} cold loads`);
