@@ -57,7 +57,9 @@
       frame.__iceMatrixReady = true;
       // A step the reader reached before the widget could listen.
       if (frame.__iceMatrixStep != null) post(frame, frame.__iceMatrixStep);
-    } else if (data.type !== TYPE + 'view') {
+    } else if (data.type === TYPE + 'view') {
+      frame.__iceMatrixView = typeof data.view === 'string' ? data.view : null;
+    } else {
       return;
     }
     frame.dispatchEvent(new CustomEvent(data.type, { detail: detail(data) }));
@@ -81,8 +83,16 @@
     frame.style.border = '0';
   });
 
-  function post(frame, view) {
-    try { frame.contentWindow.postMessage({ type: TYPE + 'set-view', view: view }, origin || '*'); } catch (err) { /* gone */ }
+  // A view asked for is asked again, twice at most, while the frame has not shown it: a command that arrives while
+  // the widget is still starting, or handing over to its whole build, may go unheard.
+  function post(frame, view, tries) {
+    try { frame.contentWindow.postMessage({ type: TYPE + 'set-view', view: view }, origin || '*'); } catch (err) { return; }
+    tries = tries || 0;
+    if (tries < 2) {
+      setTimeout(function () {
+        if (frame.__iceMatrixStep === view && frame.__iceMatrixView !== view) post(frame, view, tries + 1);
+      }, 1500);
+    }
   }
 
   // Scroll steps.

@@ -370,9 +370,10 @@ for (const engine of ENGINES) {
       await driver.get(`${srv.host}?steps=1`);
       await until(driver, `return window.__events.some((e) => e.type === 'ice-matrix:ready')`, 'ready', 30000);
       for (const i of [0, 2]) {
-        const view = await driver.executeScript(`const s = document.querySelectorAll('[data-ice-matrix-step]')[arguments[0]];
-          s.scrollIntoView({ block: 'center' }); return s.dataset.iceMatrixStep;`, i);
-        await until(driver, `return window.__events.some((e) => e.type === 'ice-matrix:view' && e.view === arguments[0])`, `step ${i + 1}'s view`, 20000, view);
+        // Brought to the middle again at each look: the frame above it grows as embed.js sizes it to the widget.
+        const view = await driver.executeScript(`return document.querySelectorAll('[data-ice-matrix-step]')[arguments[0]].dataset.iceMatrixStep`, i);
+        await until(driver, `document.querySelectorAll('[data-ice-matrix-step]')[arguments[0]].scrollIntoView({ block: 'center' });
+          return window.__events.some((e) => e.type === 'ice-matrix:view' && e.view === arguments[1])`, `step ${i + 1}'s view`, 20000, i, view);
       }
     });
 
