@@ -379,21 +379,33 @@ for (const engine of ENGINES) {
 
     test('with npm\'s pym.js as the parent, the frame takes the widget\'s height, and again when a cell opens', async () => {
       await driver.get(`${srv.host}?pym=1&width=760`);
-      const frame = await until(driver, `return document.querySelector('#container iframe')`, 'pym\'s frame', 30000);
-      await driver.switchTo().frame(frame);
-      await until(driver, cellsReady, 'the live cells', 30000, f.cells.size);
-      const widget = () => driver.executeScript('return Math.ceil(document.querySelector(".im").getBoundingClientRect().height)');
-      const closed = await widget();
-      await driver.switchTo().defaultContent();
-      const height = `return Math.abs(document.querySelector('#container iframe').getBoundingClientRect().height - arguments[0]) <= 2`;
-      await until(driver, height, `pym sizing the frame to ${closed} px`, 20000, closed);
+      await until(driver, `return document.querySelector('#container iframe')`, 'pym\'s frame', 30000);
+      const inFrame = async (script, ...args) => {
+        await driver.switchTo().frame(await driver.findElement({ css: '#container iframe' }));
+        try { return await driver.executeScript(script, ...args); } finally { await driver.switchTo().defaultContent(); }
+      };
+      // The frame's height against the widget's, both read again at each look: the widget may still be drawing.
+      const sized = async (what) => {
+        const end = Date.now() + 30000;
+        let last;
+        for (;;) {
+          const widget = await inFrame('return document.querySelector(".im") ? Math.ceil(document.querySelector(".im").getBoundingClientRect().height) : 0');
+          const frame = await driver.executeScript(`return document.querySelector('#container iframe').getBoundingClientRect().height`);
+          last = [frame, widget];
+          if (widget > 0 && Math.abs(frame - widget) <= 2) return widget;
+          if (Date.now() > end) assert.fail(`pym did not size the frame ${what}: frame ${last[0]} px, widget ${last[1]} px`);
+          await new Promise((ok) => setTimeout(ok, 100));
+        }
+      };
       await driver.switchTo().frame(await driver.findElement({ css: '#container iframe' }));
-      await driver.executeScript('document.getElementById(arguments[0]).click()', f.ordered[0].id);
-      await until(driver, `return document.querySelector('#im-detail .im-event')`, 'the open cell', 20000);
-      await until(driver, `return Math.ceil(document.querySelector('.im').getBoundingClientRect().height) > arguments[0]`, 'the widget taller', 10000, closed);
-      const open = await widget();
+      await until(driver, cellsReady, 'the live cells', 30000, f.cells.size);
       await driver.switchTo().defaultContent();
-      await until(driver, height, `pym sizing the frame to ${open} px`, 20000, open);
+      const closed = await sized('as it loaded');
+      await inFrame('document.getElementById(arguments[0]).click()', f.ordered[0].id);
+      await driver.switchTo().frame(await driver.findElement({ css: '#container iframe' }));
+      await until(driver, `return document.querySelector('#im-detail .im-event') && Math.ceil(document.querySelector('.im').getBoundingClientRect().height) > arguments[0]`, 'the open cell', 20000, closed);
+      await driver.switchTo().defaultContent();
+      assert.ok((await sized('with a cell open')) > closed);
     });
 
     test('in a frame on another origin, embed.js sizes the frame to the widget', async () => {
